@@ -64,7 +64,8 @@ export interface ResourceDef {
   /** Per-kind field selectors (metadata.name and metadata.namespace are always supported):
    *  field path -> the value a selector compares against. */
   readonly fieldSelectors: Readonly<Record<string, (obj: KubeObject) => string>>;
-  /** Top-level fields whose change bumps metadata.generation (which starts at 1 on create).
+  /** Fields (top-level or dotted paths such as metadata.annotations) whose change bumps
+   *  metadata.generation (which starts at 1 on create).
    *  Absent: the kind has no generation. */
   readonly generationFields?: readonly string[];
   /** Present when objects are stored under another resource (events.k8s.io events live with

@@ -13,7 +13,16 @@
 //   a write's events reach in-process watchers before the writer's promise resolves.
 //   Backends may deliver several events in one call.
 //
-// Keys and values are strings; the API layer stores JSON. Keys are ASCII and ordered bytewise.
+// Keys and values are strings; the API layer stores JSON. Keys are printable ASCII (0x20-0x7e)
+// and ordered bytewise; values are well-formed UTF-16 (no lone surrogates). Input outside these
+// rules is refused with InvalidArgumentError and never reaches storage.
+//
+// A prefix is a plain string prefix: "/a/b" also covers "/a/bc". Callers that mean a directory
+// end the prefix with "/".
+//
+// Reads (get, list) at a revision newer than the current one fail with FutureRevisionError; a
+// watch from such a revision simply waits for it. Every call on a closed store fails with
+// StorageClosedError.
 
 export interface KeyValue {
   readonly key: string;
@@ -33,7 +42,8 @@ export interface ListOptions {
   readonly revision?: number;
   /** At most this many key-values (0 or absent: no limit). */
   readonly limit?: number;
-  /** Start at this key (inclusive); it must lie within the prefix. */
+  /** Start at this key (inclusive); it must lie within the prefix. A key followed by "\x00"
+   *  starts just after that key, which is how a continue token resumes. */
   readonly startKey?: string;
 }
 
@@ -54,6 +64,11 @@ export interface Watch {
 
 export interface WatchCallbacks {
   readonly onEvents: (events: readonly WatchEvent[]) => void;
+  /** Everything up to and including revision has been delivered, whether or not any of it
+   *  fell under the prefix. Called once replay is done and then after every commit, so a
+   *  cache fed by the watch can tell it has caught up with a revision it read elsewhere
+   *  (etcd's progress notification). */
+  readonly onProgress?: (revision: number) => void;
   /** The watch ended abnormally (e.g. the backend closed); no more events follow. */
   readonly onError?: (err: Error) => void;
 }
@@ -74,7 +89,9 @@ export interface KV {
    *  when fromRevision is older than the compacted revision (fromRevision == compacted is fine). */
   watch(prefix: string, fromRevision: number, callbacks: WatchCallbacks): Watch;
   currentRevision(): Promise<number>;
-  /** Forgets history at and below revision, keeping each key's state at that revision. */
+  /** Forgets history at and below revision, keeping each key's state at that revision.
+   *  A revision at or below the compacted one is a no-op; one above the current revision
+   *  fails with FutureRevisionError. */
   compact(revision: number): Promise<void>;
   compactedRevision(): Promise<number>;
   close(): Promise<void>;
@@ -110,6 +127,24 @@ export class CompactedError extends StorageError {
   constructor(readonly requested: number, readonly compacted: number) {
     super(`revision ${requested} has been compacted (compacted up to ${compacted})`);
   }
+}
+
+export class FutureRevisionError extends StorageError {
+  override name = 'FutureRevisionError';
+  constructor(readonly requested: number, readonly current: number) {
+    super(`revision ${requested} is newer than the current revision ${current}`);
+  }
+}
+
+export class StorageClosedError extends StorageError {
+  override name = 'StorageClosedError';
+  constructor() {
+    super('storage is closed');
+  }
+}
+
+export class InvalidArgumentError extends StorageError {
+  override name = 'InvalidArgumentError';
 }
 
 /** Everything under a prefix: prefix <= key < prefixEnd(prefix). */

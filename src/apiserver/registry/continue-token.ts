@@ -1,0 +1,36 @@
+// Continue tokens for paginated lists, shaped as Kubernetes shapes them: base64 of
+// {"v":"meta.k8s.io/v1","rv":<revision>,"start":"<key after the prefix>"}. The start key
+// is the last returned key plus "\0", so the next page begins strictly after it.
+
+import { badRequest } from '../../api/errors.js';
+
+export interface ContinuePoint {
+  readonly revision: number;
+  /** Inclusive start key, relative to the resource prefix. */
+  readonly start: string;
+}
+
+export function encodeContinue(revision: number, lastKeyRelative: string): string {
+  const json = JSON.stringify({ v: 'meta.k8s.io/v1', rv: revision, start: `${lastKeyRelative}\u0000` });
+  return Buffer.from(json).toString('base64url');
+}
+
+export function decodeContinue(token: string): ContinuePoint {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw badRequest('invalid continue token: continue key is not valid: illegal base64 or JSON');
+  }
+  const p = parsed as { v?: unknown; rv?: unknown; start?: unknown };
+  if (p === null || typeof p !== 'object' || p.v !== 'meta.k8s.io/v1') {
+    throw badRequest('invalid continue token: continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  }
+  if (typeof p.rv !== 'number' || !Number.isInteger(p.rv) || p.rv <= 0) {
+    throw badRequest('invalid continue token: continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  }
+  if (typeof p.start !== 'string' || p.start === '' || p.start.includes('..') || p.start.startsWith('/')) {
+    throw badRequest('invalid continue token: continue key is not valid: encoded start key is not valid');
+  }
+  return { revision: p.rv, start: p.start };
+}

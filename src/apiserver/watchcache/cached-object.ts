@@ -1,0 +1,48 @@
+// A CachedObject is one stored version of one object as the watch cache holds it: parsed
+// once when its storage event arrives, never mutated afterwards, and serialized at most once
+// per representation however many lists and watchers send it. Code that wants to change an
+// object must copy it first (see `mutableCopy`).
+
+import type { KubeObject } from '../../api/meta.js';
+
+export class CachedObject {
+  #json: string | undefined;
+  #encodings: Map<string, string> | undefined;
+
+  constructor(
+    readonly key: string,
+    /** In the storage version, with metadata.resourceVersion set to `revision`. */
+    readonly obj: KubeObject,
+    readonly revision: number,
+  ) {}
+
+  /** The object as JSON, in the storage version. */
+  json(): string {
+    if (this.#json === undefined) this.#json = JSON.stringify(this.obj);
+    return this.#json;
+  }
+
+  /** Memoizes another representation of this object (e.g. another API version) under id. */
+  encoded(id: string, encode: (obj: KubeObject) => string): string {
+    this.#encodings ??= new Map();
+    let s = this.#encodings.get(id);
+    if (s === undefined) {
+      s = encode(this.obj);
+      this.#encodings.set(id, s);
+    }
+    return s;
+  }
+
+  /** A deep copy the caller may change. */
+  mutableCopy(): KubeObject {
+    return JSON.parse(this.json()) as KubeObject;
+  }
+
+  /** The same object content at another revision (a deleted object carries the revision of
+   *  its deletion, as Kubernetes reports it in DELETED events). */
+  atRevision(revision: number): CachedObject {
+    const obj = this.mutableCopy();
+    obj.metadata.resourceVersion = String(revision);
+    return new CachedObject(this.key, obj, revision);
+  }
+}

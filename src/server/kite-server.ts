@@ -1,0 +1,154 @@
+// KiteServer wires the control plane of `kite server` together: storage, the API server
+// with its watch caches, admission, and the loops the API server itself runs (system
+// namespaces, the `kubernetes` Service, storage compaction). Later components (scheduler,
+// controllers, agent) attach here. Tests and benchmarks start it in-process.
+
+import { networkInterfaces } from 'node:os';
+import { BUILTIN_RESOURCES } from '../api/registry/index.js';
+import { AdmissionChain } from '../apiserver/admission/admission.js';
+import { NamespaceLifecycle } from '../apiserver/admission/namespace-lifecycle.js';
+import { ApiResources } from '../apiserver/api-resources.js';
+import { AdminAuthenticator } from '../apiserver/authn/authenticator.js';
+import { AlwaysAllowAuthorizer } from '../apiserver/authz/authorizer.js';
+import { reconcileKubernetesService } from '../apiserver/bootstrap/kubernetes-service.js';
+import { ensureSystemNamespaces } from '../apiserver/bootstrap/system-namespaces.js';
+import type { WatchSettings } from '../apiserver/handlers/scope.js';
+import { ApiServer } from '../apiserver/server.js';
+import type { KV } from '../storage/kv.js';
+import { openStorage } from '../storage/index.js';
+
+export interface KiteServerOptions {
+  readonly dataDir: string;
+  readonly storage: 'sqlite' | 'memory';
+  readonly bindAddress: string;
+  readonly port: number;
+  /** The `kubernetes` Service's address (first address of the service CIDR). */
+  readonly kubernetesServiceIP?: string;
+  readonly watch?: Partial<WatchSettings>;
+  /** How often the API server's own objects are reconciled. */
+  readonly reconcileIntervalMs?: number;
+  /** How often storage history older than the previous interval is compacted. */
+  readonly compactionIntervalMs?: number;
+}
+
+const DEFAULT_WATCH: WatchSettings = {
+  bookmarkIntervalMs: 60_000,
+  minRequestTimeoutSeconds: 1800,
+  maxBufferedBytes: 32 * 1024 * 1024,
+};
+
+export class KiteServer {
+  readonly #opts: KiteServerOptions;
+  #kv: KV | undefined;
+  #api: ApiResources | undefined;
+  #http: ApiServer | undefined;
+  #ready = false;
+  #port = 0;
+  #timers: NodeJS.Timeout[] = [];
+
+  constructor(opts: KiteServerOptions) {
+    this.#opts = opts;
+  }
+
+  get port(): number {
+    return this.#port;
+  }
+
+  get api(): ApiResources {
+    if (!this.#api) throw new Error('server not started');
+    return this.#api;
+  }
+
+  get kv(): KV {
+    if (!this.#kv) throw new Error('server not started');
+    return this.#kv;
+  }
+
+  get url(): string {
+    const host = this.#opts.bindAddress === '0.0.0.0' ? '127.0.0.1' : this.#opts.bindAddress;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${this.#port}`;
+  }
+
+  async start(): Promise<void> {
+    const kv = await openStorage({ backend: this.#opts.storage, dataDir: this.#opts.dataDir });
+    this.#kv = kv;
+    const api = new ApiResources(BUILTIN_RESOURCES, kv);
+    this.#api = api;
+    await api.start();
+    const namespaces = api.store('', 'namespaces');
+    const admission = new AdmissionChain([], [new NamespaceLifecycle((name) => namespaces.cache.get(namespaces.key('', name))?.obj)]);
+    this.#http = new ApiServer({
+      api,
+      authenticator: new AdminAuthenticator(),
+      authorizer: new AlwaysAllowAuthorizer(),
+      admission,
+      watch: { ...DEFAULT_WATCH, ...this.#opts.watch },
+      advertiseAddress: () => `${this.#advertiseIP()}:${this.#port}`,
+      ready: () => this.#ready,
+    });
+    const address = await this.#http.listen(this.#opts.port, this.#opts.bindAddress);
+    this.#port = address.port;
+    await this.#reconcile();
+    this.#every(this.#opts.reconcileIntervalMs ?? 10_000, () => this.#reconcile());
+    this.#startCompaction(this.#opts.compactionIntervalMs ?? 5 * 60_000);
+    this.#ready = true;
+  }
+
+  async #reconcile(): Promise<void> {
+    const api = this.api;
+    await ensureSystemNamespaces(api);
+    await reconcileKubernetesService(api, {
+      clusterIP: this.#opts.kubernetesServiceIP ?? '10.43.0.1',
+      endpointIP: this.#advertiseIP(),
+      port: this.#port,
+    });
+  }
+
+  /** Compacts to the revision that was current one interval ago, as Kubernetes does. */
+  #startCompaction(intervalMs: number): void {
+    let previous = 0;
+    this.#every(intervalMs, async () => {
+      const kv = this.kv;
+      if (previous > 0) await kv.compact(previous);
+      previous = await kv.currentRevision();
+    });
+  }
+
+  /** Runs fn every ms, never two runs at once; failures are logged, not fatal. */
+  #every(ms: number, fn: () => Promise<void>): void {
+    let running = false;
+    const timer = setInterval(async () => {
+      if (running) return;
+      running = true;
+      try {
+        await fn();
+      } catch (err) {
+        console.error('kite: background task failed:', err);
+      } finally {
+        running = false;
+      }
+    }, ms);
+    timer.unref();
+    this.#timers.push(timer);
+  }
+
+  /** The address the cluster reaches this server at: the bind address, or for a loopback or
+   *  wildcard bind the host's first external IPv4 address. */
+  #advertiseIP(): string {
+    const bind = this.#opts.bindAddress;
+    if (bind !== '0.0.0.0' && bind !== '::' && !bind.startsWith('127.') && bind !== 'localhost') return bind;
+    for (const addrs of Object.values(networkInterfaces())) {
+      for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+    }
+    return '127.0.0.1';
+  }
+
+  async stop(): Promise<void> {
+    this.#ready = false;
+    for (const t of this.#timers) clearInterval(t);
+    this.#timers = [];
+    this.#api?.stop();
+    await this.#http?.close();
+    await this.#kv?.close();
+  }
+}
