@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ApiResources } from '../api-resources.js';
 import { GIT_VERSION } from '../version.js';
-import { DEFINITIONS, referenceClosure, rewriteRefs } from './definitions.js';
+import { DEFINITIONS, referenceClosure, rewriteRefs } from '../../api/openapi/definitions.js';
 import { type Parameter, type PathItem, resourcePaths } from './paths.js';
 
 const INFO = { title: 'Kubernetes', version: GIT_VERSION };

@@ -5,7 +5,7 @@
 // the server validates fields itself).
 
 import type { ResourceDef, SubresourceDef } from '../../api/resource.js';
-import { definitionFor } from './definitions.js';
+import { definitionFor } from '../../api/openapi/definitions.js';
 
 export interface Parameter {
   name: string;

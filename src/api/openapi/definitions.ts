@@ -2,7 +2,7 @@
 // document without its prose, see scripts/gen-openapi-definitions.ts), indexed by
 // group/version/kind.
 
-import definitionsFile from '../../api/openapi/definitions.json' with { type: 'json' };
+import definitionsFile from './definitions.json' with { type: 'json' };
 
 export type Schema = Record<string, unknown>;
 
