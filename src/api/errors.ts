@@ -2,6 +2,7 @@
 // Kubernetes would fail it: it carries the HTTP code, the reason and the details that reach
 // the client as a meta/v1 Status. Anything else that escapes a handler is a 500.
 
+import { goQuote, goStringSlice } from './labels/go-format.js';
 import type { Status, StatusCause, StatusDetails } from './meta.js';
 
 /** A group and resource, as Kubernetes names it in messages: "deployments.apps", "pods". */
@@ -100,42 +101,77 @@ const FIELD_ERROR_TEXT: Record<FieldErrorType, string> = {
   InternalError: 'Internal error',
 };
 
-const VALUE_IN_MESSAGE = new Set<FieldErrorType>([
-  'FieldValueInvalid',
-  'FieldValueNotSupported',
-  'FieldValueDuplicate',
-  'FieldValueTypeInvalid',
-  'FieldValueNotFound',
-]);
+// Go's ErrorBody prints the value for every type but these four.
+const VALUE_OMITTED = new Set<FieldErrorType>(['FieldValueRequired', 'FieldValueForbidden', 'FieldValueTooLong', 'InternalError']);
 
+/**
+ * A value already printed the way Go prints it inside a field error: a Stringer's text
+ * (a Quantity's "500m", an IntOrString's "25%", a *LabelSelector's "&LabelSelector{...}")
+ * or a %#v literal ("map[string]string(nil)", "rbac.RoleRef{...}"). Plain JS values are
+ * formatted by fieldErrorBody; this is for values whose Go type decides the text.
+ */
+export class GoValue {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export function goValue(text: string): GoValue {
+  return new GoValue(text);
+}
+
+function isStringRecord(v: object): v is Record<string, string> {
+  return Object.values(v).every((x) => typeof x === 'string');
+}
+
+/**
+ * A field error's value as Go prints it: strings quoted by strconv.Quote, numbers and
+ * booleans bare, nil as "null", a []string and a map[string]string as their %#v literals.
+ * Anything else has a Go type only the caller knows; it should arrive as a GoValue, and
+ * falls back to JSON otherwise.
+ */
 function formatValue(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof GoValue) return v.text;
+  if (typeof v === 'string') return goQuote(v);
   if (v === undefined || v === null) return 'null';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return goStringSlice(v as string[]);
+  if (typeof v === 'object' && !Array.isArray(v) && isStringRecord(v)) {
+    const entries = Object.keys(v)
+      .sort()
+      .map((k) => `${goQuote(k)}:${goQuote(v[k]!)}`);
+    return `map[string]string{${entries.join(', ')}}`;
+  }
+  return JSON.stringify(v);
 }
 
 /** The text after "field: ", e.g. `Invalid value: "Foo": must be lowercase`. */
 export function fieldErrorBody(e: FieldError): string {
   let s = FIELD_ERROR_TEXT[e.type];
-  if (VALUE_IN_MESSAGE.has(e.type) && 'value' in e) s += `: ${formatValue(e.value)}`;
+  if (!VALUE_OMITTED.has(e.type)) s += `: ${formatValue(e.value)}`;
   if (e.detail) s += `: ${e.detail}`;
   return s;
 }
 
+/** field.Error.Error(): "path: body", with the separator even when the path is empty. */
 export function fieldErrorString(e: FieldError): string {
-  return e.field ? `${e.field}: ${fieldErrorBody(e)}` : fieldErrorBody(e);
+  return `${e.field}: ${fieldErrorBody(e)}`;
 }
 
 /** 422 Invalid: `Kind.group "name" is invalid: <errors>` with one cause per field error. */
 export function invalid(kind: { group: string; kind: string }, name: string, errors: readonly FieldError[]): StatusError {
   const qualifiedKind = kind.group ? `${kind.kind}.${kind.group}` : kind.kind;
-  const list = errors.map(fieldErrorString);
-  const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
+  // ToAggregate drops repeated messages; the causes keep every error.
+  const list = [...new Set(errors.map(fieldErrorString))];
+  const summary = list.length === 0 ? '' : list.length === 1 ? `: ${list[0]}` : `: [${list.join(', ')}]`;
   const causes: StatusCause[] = errors.map((e) => ({ reason: e.type, message: fieldErrorBody(e), field: e.field }));
   const details: StatusDetails = { name, kind: kind.kind, causes };
   if (kind.group) details.group = kind.group;
-  return new StatusError(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, details);
+  return new StatusError(422, 'Invalid', `${qualifiedKind} ${goQuote(name)} is invalid${summary}`, details);
 }
 
 export function badRequest(message: string): StatusError {

@@ -6,7 +6,8 @@ import type { ResourceDef } from '../api/resource.js';
 import { strategyFor } from '../api/strategy/index.js';
 import type { KV } from '../storage/kv.js';
 import { resourcePrefix } from './registry/keys.js';
-import { decodeObject, Store } from './registry/store.js';
+import { ServiceAllocator } from './registry/service-allocator.js';
+import { decodeObject, Store, type StoreHooks } from './registry/store.js';
 import { WatchCache } from './watchcache/watch-cache.js';
 
 /** Discovery order of API groups, as Kubernetes ranks them; unknown groups follow, sorted. */
@@ -40,12 +41,22 @@ export interface ApiGroup {
   readonly resources: readonly ResourceDef[];
 }
 
+export interface ClusterNetworkConfig {
+  /** IPv4 CIDR Service cluster IPs come from. */
+  readonly serviceCIDR: string;
+  readonly nodePortRange: readonly [number, number];
+}
+
+export const DEFAULT_CLUSTER_NETWORK: ClusterNetworkConfig = { serviceCIDR: '10.43.0.0/16', nodePortRange: [30000, 32767] };
+
 export class ApiResources {
   readonly #stores = new Map<string, Store>();
   readonly #caches = new Map<string, WatchCache>();
+  readonly #services: ServiceAllocator;
   readonly groups: readonly ApiGroup[];
 
-  constructor(defs: readonly ResourceDef[], kv: KV) {
+  constructor(defs: readonly ResourceDef[], kv: KV, network: ClusterNetworkConfig = DEFAULT_CLUSTER_NETWORK) {
+    this.#services = new ServiceAllocator(network);
     for (const def of defs) {
       const prefix = resourcePrefix(def);
       let cache = this.#caches.get(prefix);
@@ -53,13 +64,22 @@ export class ApiResources {
         cache = new WatchCache(kv, prefix, decodeObject);
         this.#caches.set(prefix, cache);
       }
-      this.#stores.set(storeKey(def.group, def.plural), new Store(def, kv, strategyFor(def), cache));
+      const store = new Store(def, kv, strategyFor(def), cache, this.#hooksFor(def));
+      this.#stores.set(storeKey(def.group, def.plural), store);
     }
     this.groups = groupDefs(defs);
   }
 
+  #hooksFor(def: ResourceDef): StoreHooks {
+    if (def.group === '' && def.plural === 'services') {
+      return { reserve: (key, obj, old) => this.#services.allocate(key, obj, old) };
+    }
+    return {};
+  }
+
   async start(): Promise<void> {
     await Promise.all([...this.#caches.values()].map((c) => c.start()));
+    this.#services.track(this.store('', 'services').cache);
   }
 
   stop(): void {

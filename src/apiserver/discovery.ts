@@ -70,10 +70,14 @@ export function apiResourceList(g: ApiGroup, version: string): object {
   return doc;
 }
 
+/** Kubernetes' hash of the storage group/version/kind: base64(sha256("G/V/K")[:8]), the
+ *  core group being empty ("/v1/Pod"); resources stored as another share its hash. */
 function storageVersionHash(def: ResourceDef): string {
   const storage = def.storageVersion ?? def.versions[0];
-  const gv = storage.includes('/') ? storage : def.group ? `${def.group}/${storage}` : storage;
-  return createHash('sha256').update(`${gv}/${def.kind}`).digest().subarray(0, 8).toString('base64');
+  const slash = storage.lastIndexOf('/');
+  const group = slash >= 0 ? storage.slice(0, slash) : (def.storedAs?.group ?? def.group);
+  const version = slash >= 0 ? storage.slice(slash + 1) : storage;
+  return createHash('sha256').update(`${group}/${version}/${def.kind}`).digest().subarray(0, 8).toString('base64');
 }
 
 function discoveryResource(def: ResourceDef, version: string): object {

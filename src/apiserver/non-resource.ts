@@ -7,6 +7,7 @@ import type { ApiResources } from './api-resources.js';
 import { writeJsonText, writeObject } from './http/respond.js';
 import { negotiate } from './negotiation.js';
 import type { OpenApiDocuments } from './openapi/documents.js';
+import { serveOpenApiV2 } from './openapi/v2-protobuf-serve.js';
 import { versionInfo } from './version.js';
 
 export interface NonResourceContext {
@@ -31,7 +32,7 @@ export function serveNonResource(req: IncomingMessage, res: ServerResponse, url:
     return true;
   }
   if (path === '/openapi/v2') {
-    writeJsonText(res, 200, ctx.openapi.v2());
+    serveOpenApiV2(req, res, ctx.openapi);
     return true;
   }
   if (path === '/openapi/v3') {

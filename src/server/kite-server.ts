@@ -5,13 +5,17 @@
 
 import { networkInterfaces } from 'node:os';
 import { BUILTIN_RESOURCES } from '../api/registry/index.js';
-import { AdmissionChain } from '../apiserver/admission/admission.js';
+import { AdmissionChain, type ObjectLookup } from '../apiserver/admission/admission.js';
 import { NamespaceLifecycle } from '../apiserver/admission/namespace-lifecycle.js';
+import { DefaultTolerationSeconds, PriorityAdmission, ServiceAccountAdmission } from '../apiserver/admission/pod-admission.js';
+import { DefaultIngressClass, DefaultStorageClass, StorageObjectInUseProtection } from '../apiserver/admission/storage-admission.js';
 import { ApiResources } from '../apiserver/api-resources.js';
 import { AdminAuthenticator } from '../apiserver/authn/authenticator.js';
 import { AlwaysAllowAuthorizer } from '../apiserver/authz/authorizer.js';
+import { ensureDefaultServiceAccounts, watchNamespacesForServiceAccounts } from '../apiserver/bootstrap/default-service-accounts.js';
 import { reconcileKubernetesService } from '../apiserver/bootstrap/kubernetes-service.js';
 import { ensureSystemNamespaces } from '../apiserver/bootstrap/system-namespaces.js';
+import { ensureSystemPriorityClasses } from '../apiserver/bootstrap/system-priority-classes.js';
 import type { WatchSettings } from '../apiserver/handlers/scope.js';
 import { ApiServer } from '../apiserver/server.js';
 import type { KV } from '../storage/kv.js';
@@ -45,6 +49,7 @@ export class KiteServer {
   #ready = false;
   #port = 0;
   #timers: NodeJS.Timeout[] = [];
+  #stopWatches: (() => void)[] = [];
 
   constructor(opts: KiteServerOptions) {
     this.#opts = opts;
@@ -75,13 +80,12 @@ export class KiteServer {
     const api = new ApiResources(BUILTIN_RESOURCES, kv);
     this.#api = api;
     await api.start();
-    const namespaces = api.store('', 'namespaces');
-    const admission = new AdmissionChain([], [new NamespaceLifecycle((name) => namespaces.cache.get(namespaces.key('', name))?.obj)]);
+    this.#stopWatches.push(watchNamespacesForServiceAccounts(api, (err) => console.error('kite: default service account:', err)));
     this.#http = new ApiServer({
       api,
       authenticator: new AdminAuthenticator(),
       authorizer: new AlwaysAllowAuthorizer(),
-      admission,
+      admission: admissionChain(api),
       watch: { ...DEFAULT_WATCH, ...this.#opts.watch },
       advertiseAddress: () => `${this.#advertiseIP()}:${this.#port}`,
       ready: () => this.#ready,
@@ -97,6 +101,8 @@ export class KiteServer {
   async #reconcile(): Promise<void> {
     const api = this.api;
     await ensureSystemNamespaces(api);
+    await ensureSystemPriorityClasses(api);
+    await ensureDefaultServiceAccounts(api);
     await reconcileKubernetesService(api, {
       clusterIP: this.#opts.kubernetesServiceIP ?? '10.43.0.1',
       endpointIP: this.#advertiseIP(),
@@ -147,8 +153,46 @@ export class KiteServer {
     this.#ready = false;
     for (const t of this.#timers) clearInterval(t);
     this.#timers = [];
+    for (const stop of this.#stopWatches) stop();
+    this.#stopWatches = [];
     this.#api?.stop();
     await this.#http?.close();
     await this.#kv?.close();
   }
+}
+
+/** What admission plugins read: the API server's caches. */
+function cacheLookup(api: ApiResources): ObjectLookup {
+  return {
+    get: (group, plural, namespace, name) => {
+      const store = api.store(group, plural);
+      return store.cache.get(store.key(namespace, name))?.obj;
+    },
+    list: (group, plural, namespace = '') => {
+      const store = api.store(group, plural);
+      const prefix = store.keyPrefix(namespace);
+      return store.cache
+        .snapshot()
+        .objects.filter((o) => o.key.startsWith(prefix))
+        .map((o) => o.obj);
+    },
+  };
+}
+
+/** Kubernetes' default admission plugins that kite implements, in Kubernetes' order. */
+function admissionChain(api: ApiResources): AdmissionChain {
+  const lookup = cacheLookup(api);
+  const namespaces = new NamespaceLifecycle((name) => lookup.get('', 'namespaces', '', name));
+  return new AdmissionChain(
+    [
+      namespaces,
+      new ServiceAccountAdmission(lookup),
+      new PriorityAdmission(lookup),
+      new DefaultTolerationSeconds(),
+      new DefaultStorageClass(lookup),
+      new StorageObjectInUseProtection(),
+      new DefaultIngressClass(lookup),
+    ],
+    [namespaces],
+  );
 }

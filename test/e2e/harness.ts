@@ -17,6 +17,15 @@ export interface KubectlResult {
   readonly stderr: string;
 }
 
+export interface KubectlOptions {
+  readonly input?: string;
+  /** Another kubectl binary (e.g. a versioned one). */
+  readonly kubectl?: string;
+  /** Another discovery cache (another kubectl version should not share ours). */
+  readonly cacheDir?: string;
+  readonly env?: Record<string, string>;
+}
+
 export interface KiteOptions {
   readonly storage?: 'sqlite' | 'memory';
   readonly args?: readonly string[];
@@ -34,6 +43,7 @@ export class KiteProcess {
   #proc: ChildProcess | undefined;
   #exited: Promise<number | null> | undefined;
   #ownsDataDir: boolean;
+  readonly #children = new Set<ChildProcess>();
   readonly #opts: KiteOptions;
   output = '';
 
@@ -50,6 +60,7 @@ export class KiteProcess {
   }
 
   async start(): Promise<void> {
+    this.output = '';
     const args = [KITE_BIN, 'server', '--data-dir', this.dataDir, '--port', '0', '--disable-agent', '--storage', this.#opts.storage ?? 'sqlite', ...(this.#opts.args ?? [])];
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#proc = proc;
@@ -97,10 +108,26 @@ export class KiteProcess {
 
   /** Stops the server and removes everything this harness created. */
   async stop(): Promise<void> {
+    for (const child of this.#children) child.kill('SIGKILL');
     await this.terminate().catch(() => undefined);
     await this.kill();
     rmSync(this.cacheDir, { recursive: true, force: true });
     if (this.#ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Stops the server (SIGTERM, or SIGKILL when crash is set; nothing if it already
+   *  exited), runs `between` while it is down, and starts it again on the same data
+   *  directory (on a new port). */
+  async restart(opts: { crash?: boolean; between?: () => Promise<void> | void } = {}): Promise<void> {
+    const running = !!this.#proc && this.#proc.exitCode === null && this.#proc.signalCode === null;
+    if (!running) await this.#exited;
+    else if (opts.crash) await this.kill();
+    else {
+      const code = await this.terminate();
+      if (code !== 0) throw new Error(`kite server exited with ${code} on SIGTERM:\n${this.output}`);
+    }
+    await opts.between?.();
+    await this.start();
   }
 
   /** Keeps the data directory for a follow-up server (restart tests). */
@@ -109,9 +136,9 @@ export class KiteProcess {
     return this.dataDir;
   }
 
-  kubectl(args: readonly string[], opts: { input?: string; kubectl?: string; env?: Record<string, string> } = {}): Promise<KubectlResult> {
+  kubectl(args: readonly string[], opts: KubectlOptions = {}): Promise<KubectlResult> {
     const bin = opts.kubectl ?? this.#opts.kubectl ?? 'kubectl';
-    return run(bin, ['--kubeconfig', this.kubeconfig, '--cache-dir', this.cacheDir, ...args], opts.input, opts.env);
+    return run(bin, ['--kubeconfig', this.kubeconfig, '--cache-dir', opts.cacheDir ?? this.cacheDir, ...args], opts.input, opts.env);
   }
 
   /** kubectl that must succeed; returns stdout. */
@@ -121,13 +148,155 @@ export class KiteProcess {
     return r.stdout;
   }
 
+  /** kubectl that must fail; returns stderr (trimmed). */
+  async kFails(args: readonly string[], input?: string): Promise<string> {
+    const r = await this.kubectl(args, { input });
+    if (r.code === 0) throw new Error(`kubectl ${args.join(' ')} succeeded but should have failed:\n${r.stdout}`);
+    return r.stderr.trim();
+  }
+
+  /** kubectl ... -o json, parsed. */
+  async kJson<T = any>(args: readonly string[]): Promise<T> {
+    return JSON.parse(await this.k([...args, '-o', 'json'])) as T;
+  }
+
   /** Starts a long-running kubectl (e.g. get -w); the caller kills it. */
   spawnKubectl(args: readonly string[]): ChildProcess {
-    return spawn('kubectl', ['--kubeconfig', this.kubeconfig, '--cache-dir', this.cacheDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('kubectl', ['--kubeconfig', this.kubeconfig, '--cache-dir', this.cacheDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.#children.add(child);
+    child.once('exit', () => this.#children.delete(child));
+    return child;
+  }
+
+  /** A long-running kubectl (`get -w`) whose stdout is read line by line; close() kills it.
+   *  stderr collects what it printed there. */
+  watchKubectl(args: readonly string[]): { lines: LineStream; stderr: () => string; child: ChildProcess } {
+    const child = this.spawnKubectl(args);
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const lines = new LineStream(child.stdout!, () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    return { lines, stderr: () => stderr, child };
   }
 
   async fetch(path: string, init?: RequestInit): Promise<Response> {
     return fetch(`${this.url}${path}`, init);
+  }
+
+  /** A request with a JSON body (or none) whose answer is parsed as JSON. */
+  async api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const init: RequestInit = { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' } };
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const res = await this.fetch(path, init);
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  /** Opens a raw watch (a `?watch=1` path) and returns its event stream line by line. */
+  async watch(path: string): Promise<LineStream> {
+    const abort = new AbortController();
+    const res = await this.fetch(path, { signal: abort.signal });
+    if (res.status !== 200) throw new Error(`watch ${path}: HTTP ${res.status}: ${await res.text()}`);
+    return new LineStream(res.body!, () => abort.abort());
+  }
+}
+
+/** Newline-delimited text from a stream (a watch or a child's stdout), read line by line. */
+export class LineStream {
+  readonly #lines: string[] = [];
+  readonly #waiters: (() => void)[] = [];
+  #buffer = '';
+  #ended = false;
+  readonly #close: () => void;
+
+  constructor(source: ReadableStream<Uint8Array> | NodeJS.ReadableStream, close: () => void) {
+    this.#close = close;
+    void this.#pump(source);
+  }
+
+  async #pump(source: ReadableStream<Uint8Array> | NodeJS.ReadableStream): Promise<void> {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
+        this.#buffer += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+        let nl: number;
+        while ((nl = this.#buffer.indexOf('\n')) >= 0) {
+          this.#lines.push(this.#buffer.slice(0, nl));
+          this.#buffer = this.#buffer.slice(nl + 1);
+        }
+        this.#wake();
+      }
+    } catch {
+      // aborted
+    }
+    if (this.#buffer) this.#lines.push(this.#buffer);
+    this.#buffer = '';
+    this.#ended = true;
+    this.#wake();
+  }
+
+  #wake(): void {
+    for (const w of this.#waiters.splice(0)) w();
+  }
+
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** The next line; undefined when the stream ended; throws after timeoutMs. */
+  async next(timeoutMs = 10_000): Promise<string | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.#lines.length === 0) {
+      if (this.#ended) return undefined;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no line within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.#waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.#lines.shift();
+  }
+
+  /** The next n lines (fails if the stream ends first). */
+  async take(n: number, timeoutMs = 10_000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    const out: string[] = [];
+    while (out.length < n) {
+      const line = await this.next(Math.max(1, deadline - Date.now()));
+      if (line === undefined) throw new Error(`stream ended after ${out.length} of ${n} lines`);
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Lines until one matches (inclusive). */
+  async until(pred: (line: string) => boolean, timeoutMs = 10_000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    const out: string[] = [];
+    for (;;) {
+      const line = await this.next(Math.max(1, deadline - Date.now()));
+      if (line === undefined) throw new Error(`stream ended before the expected line; got:\n${out.join('\n')}`);
+      out.push(line);
+      if (pred(line)) return out;
+    }
+  }
+
+  /** Everything until the stream ends. */
+  async rest(timeoutMs = 10_000): Promise<string[]> {
+    const out: string[] = [];
+    for (;;) {
+      const line = await this.next(timeoutMs);
+      if (line === undefined) return out;
+      out.push(line);
+    }
+  }
+
+  close(): void {
+    this.#close();
   }
 }
 

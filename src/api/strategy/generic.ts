@@ -2,6 +2,7 @@
 // subresource has its status reset on create and kept on main-resource writes; a kind with
 // generationFields starts at generation 1 and bumps it when one of them changes.
 
+import { applyDefaults } from '../defaults/index.js';
 import type { FieldError } from '../errors.js';
 import type { KubeObject } from '../meta.js';
 import type { ResourceDef } from '../resource.js';
@@ -40,6 +41,7 @@ export function genericStrategy(def: ResourceDef, opts: GenericOptions = {}): St
       for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = old[k];
       obj.metadata = { ...old.metadata, resourceVersion: obj.metadata.resourceVersion };
     },
+    defaults: applyDefaults,
     validate: (): FieldError[] => [],
     validateUpdate: (): FieldError[] => [],
     gracePeriodSeconds: () => 0,

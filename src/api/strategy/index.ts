@@ -6,6 +6,8 @@ import { genericStrategy } from './generic.js';
 import { namespaceStrategy } from './namespaces.js';
 import { podStrategy } from './pods.js';
 import { secretStrategy } from './secrets.js';
+import { persistentVolumeStrategy } from './volumes.js';
+import { daemonSetStrategy, jobStrategy } from './workloads.js';
 import type { Strategy } from './strategy.js';
 
 export type { Strategy } from './strategy.js';
@@ -18,6 +20,9 @@ const SPECIAL: Record<string, Factory> = {
   '/pods': podStrategy,
   '/namespaces': namespaceStrategy,
   '/secrets': secretStrategy,
+  '/persistentvolumes': persistentVolumeStrategy,
+  'batch/jobs': jobStrategy,
+  'apps/daemonsets': daemonSetStrategy,
   '/nodes': (def) => genericStrategy(def, { keepStatusOnCreate: true }),
   '/serviceaccounts': (def) => genericStrategy(def, { returnDeletedObject: true }),
   '/endpoints': (def) => genericStrategy(def, CREATE_ON_UPDATE),

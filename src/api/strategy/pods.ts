@@ -1,6 +1,8 @@
-// Pods: the server owns status (a new pod is Pending), and a pod bound to a node is deleted
-// gracefully — it stays, marked with a deletionTimestamp, until its kubelet has stopped it.
+// Pods: the server owns status (a new pod is Pending, with its QoS class), and a pod bound to
+// a node is deleted gracefully — it stays, marked with a deletionTimestamp, until its kubelet
+// has stopped it.
 
+import { preparePodForCreate } from '../defaults/index.js';
 import type { KubeObject } from '../meta.js';
 import type { ResourceDef } from '../resource.js';
 import { genericStrategy } from './generic.js';
@@ -19,7 +21,7 @@ export function podStrategy(def: ResourceDef): Strategy {
     ...base,
     prepareForCreate(obj) {
       base.prepareForCreate(obj);
-      obj.status = { phase: 'Pending' };
+      preparePodForCreate(obj);
     },
     gracePeriodSeconds(obj: KubeObject, requested: number | undefined): number {
       const pod = obj as PodLike;

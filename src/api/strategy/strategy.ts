@@ -15,6 +15,9 @@ export interface Strategy {
   prepareForUpdate(obj: KubeObject, old: KubeObject): void;
   /** On a write to the status subresource: keeps everything but status from old. */
   prepareForStatusUpdate(obj: KubeObject, old: KubeObject): void;
+  /** Fills in the kind's defaults (idempotent): run on every request body and on every
+   *  object about to be stored, as Kubernetes defaults whatever it decodes. */
+  defaults(obj: KubeObject): void;
   validate(obj: KubeObject): FieldError[];
   validateUpdate(obj: KubeObject, old: KubeObject): FieldError[];
   /** The grace period a delete of obj gets, given the one requested (if any). Greater than

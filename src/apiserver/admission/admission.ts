@@ -20,6 +20,17 @@ export interface AdmissionAttributes {
   readonly dryRun: boolean;
 }
 
+/** What admission plugins may read: the API server's current objects (from its caches). */
+export interface ObjectLookup {
+  get(group: string, plural: string, namespace: string, name: string): KubeObject | undefined;
+  list(group: string, plural: string, namespace?: string): KubeObject[];
+}
+
+/** The pods/namespaced-object create of a given resource (main resource, not a subresource). */
+export function isCreateOf(attrs: AdmissionAttributes, group: string, resource: string): boolean {
+  return attrs.operation === 'CREATE' && attrs.group === group && attrs.resource === resource && attrs.subresource === '';
+}
+
 export interface MutatingPlugin {
   readonly name: string;
   admit(attrs: AdmissionAttributes, obj: KubeObject, old: KubeObject | undefined): void | Promise<void>;

@@ -4,15 +4,21 @@
 
 import { forbidden, notFound, StatusError } from '../../api/errors.js';
 import type { KubeObject } from '../../api/meta.js';
-import type { AdmissionAttributes, ValidatingPlugin } from './admission.js';
+import type { AdmissionAttributes, MutatingPlugin, ValidatingPlugin } from './admission.js';
 
 const IMMORTAL = new Set(['default', 'kube-system', 'kube-public']);
 
-export class NamespaceLifecycle implements ValidatingPlugin {
+/** Runs first among the mutating plugins (so a missing namespace is reported before any
+ *  other plugin looks into it) and again among the validating ones. */
+export class NamespaceLifecycle implements MutatingPlugin, ValidatingPlugin {
   readonly name = 'NamespaceLifecycle';
 
   /** lookup answers the namespace object, or undefined when there is none. */
   constructor(private readonly lookup: (name: string) => KubeObject | undefined) {}
+
+  admit(attrs: AdmissionAttributes): void {
+    this.validate(attrs);
+  }
 
   validate(attrs: AdmissionAttributes): void {
     const isNamespace = attrs.group === '' && attrs.resource === 'namespaces';

@@ -1,6 +1,7 @@
 // Turning a request body into an API object of the addressed resource: it must be a JSON
 // object whose apiVersion and kind (when present) match the URL, with a well-formed
-// metadata. Missing apiVersion/kind default from the URL, as Kubernetes' decoder does.
+// metadata. Missing apiVersion/kind default from the URL, as Kubernetes' decoder does, and
+// empty labels/annotations maps are dropped, as Go's omitempty drops them.
 
 import { badRequest } from '../../api/errors.js';
 import { isPlainObject, type KubeObject } from '../../api/meta.js';
@@ -41,6 +42,8 @@ function checkMetadata(meta: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(m)) {
       if (typeof v !== 'string') throw typeError(`metadata.${f}.${k}`, 'string', v);
     }
+    // omitempty: Kubernetes never stores or shows an empty map (e.g. after `label key-`).
+    if (Object.keys(m).length === 0) delete meta[f];
   }
   if (meta.finalizers !== undefined && meta.finalizers !== null) {
     if (!Array.isArray(meta.finalizers) || meta.finalizers.some((f) => typeof f !== 'string')) {

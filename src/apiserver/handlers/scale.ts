@@ -3,6 +3,7 @@
 
 import { badRequest, invalid, notFound, unsupportedMediaType } from '../../api/errors.js';
 import type { KubeObject } from '../../api/meta.js';
+import { SchemaNode } from '../../api/openapi/schema.js';
 import { type LabelSelectorObject, selectorFromObject, selectorFromSet } from '../../api/labels/index.js';
 import { decodeObjectBody, readBody } from '../http/body.js';
 import { writeObject } from '../http/respond.js';
@@ -64,7 +65,8 @@ export async function handleScale(scope: Scope, verb: string): Promise<void> {
     if (!PATCH_MEDIA_TYPES.includes(type)) throw unsupportedMediaType(PATCH_MEDIA_TYPES);
     const patch = raw.toString('utf8');
     precondition = patchSetsResourceVersion(type, patch);
-    computeScale = (current) => asObject(applyPatch(type, toScale(current), patch), scope.def, 'v1', 'Scale', 'autoscaling');
+    const schema = SchemaNode.forKind('autoscaling', 'v1', 'Scale');
+    computeScale = (current) => asObject(applyPatch(type, toScale(current), patch, schema), scope.def, 'v1', 'Scale', 'autoscaling');
   }
   const attrs = admissionAttributes(scope, 'UPDATE', undefined, dryRun);
   const result = await scope.store.update(scope.namespace, scope.name, {

@@ -6,7 +6,8 @@
 //   event carrying a 410 Expired Status, as Kubernetes sends it.
 // - sendInitialEvents=true streams the state first and ends it with a BOOKMARK annotated
 //   k8s.io/initial-events-end (the WatchList protocol).
-// - allowWatchBookmarks: periodic BOOKMARK events carrying the newest resourceVersion.
+// - allowWatchBookmarks: periodic BOOKMARK events carrying the newest resourceVersion, and
+//   one 2 s before timeoutSeconds ends the watch (as Kubernetes' cacheWatcher sends it).
 // - The stream ends after timeoutSeconds (default: a random 30–60 minutes), when the client
 //   leaves, when the server stops, or when the client reads too slowly to keep up.
 
@@ -21,6 +22,8 @@ import { parseBoolParam, parseIntParam, type Scope } from './scope.js';
 import { selectionFromQuery } from './selection.js';
 
 const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
+/** A watch that allows bookmarks gets one this long before its timeout. */
+const PRE_TIMEOUT_BOOKMARK_MS = 2000;
 
 interface WatchParams {
   readonly resourceVersion: string;
@@ -130,14 +133,28 @@ export async function handleWatch(scope: Scope): Promise<void> {
     return finish();
   }
   if (params.sendInitialEvents && params.allowBookmarks) send(bookmark(store.cache.revision, true));
+  const deadline = Date.now() + params.timeoutMs;
   if (params.allowBookmarks) {
-    const tick = () => {
-      send(bookmark(store.cache.revision, false));
-      timers[0] = setTimeout(tick, scope.watch.bookmarkIntervalMs);
+    const schedule = () => {
+      const delay = nextBookmarkDelay(Date.now(), deadline, scope.watch.bookmarkIntervalMs);
+      if (delay === undefined) return;
+      timers[0] = setTimeout(() => {
+        send(bookmark(store.cache.revision, false));
+        schedule();
+      }, delay);
     };
-    timers[0] = setTimeout(tick, scope.watch.bookmarkIntervalMs);
+    schedule();
   }
   timers.push(setTimeout(finish, params.timeoutMs));
+}
+
+/** When the next bookmark is due, as Kubernetes' cacheWatcher decides: every interval, but
+ *  also PRE_TIMEOUT_BOOKMARK_MS before the watch ends, so that the client can resume from
+ *  a recent resourceVersion; none once that moment has passed. */
+export function nextBookmarkDelay(now: number, deadline: number, intervalMs: number): number | undefined {
+  const preTimeout = deadline - PRE_TIMEOUT_BOOKMARK_MS;
+  const at = Math.min(now + intervalMs, preTimeout);
+  return at <= now ? undefined : at - now;
 }
 
 function errorEvent(err: unknown): string {

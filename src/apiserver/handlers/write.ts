@@ -5,6 +5,7 @@
 
 import { badRequest, type FieldError, invalid, notFound, unsupportedMediaType } from '../../api/errors.js';
 import { isPlainObject, type KubeObject } from '../../api/meta.js';
+import { SchemaNode } from '../../api/openapi/schema.js';
 import { prepareForFinalize } from '../../api/strategy/namespaces.js';
 import { fromStorage, toStorage } from '../conversion.js';
 import { decodeObjectBody, readBody } from '../http/body.js';
@@ -24,6 +25,7 @@ export async function handleCreate(scope: Scope): Promise<void> {
   const dryRun = parseDryRun(scope.query);
   checkNamespace(scope, obj);
   const stored = toStorage(scope.def, scope.version, obj);
+  scope.store.strategy.defaults(stored);
   const attrs = admissionAttributes(scope, 'CREATE', stored, dryRun);
   await scope.admission.admit(attrs, stored);
   const created = await scope.store.create(scope.namespace, stored, {
@@ -49,6 +51,7 @@ export async function handleUpdate(scope: Scope): Promise<void> {
     throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${scope.name})`);
   }
   const stored = toStorage(scope.def, scope.version, obj);
+  scope.store.strategy.defaults(stored);
   const attrs = admissionAttributes(scope, 'UPDATE', stored, dryRun);
   const result = await scope.store.update(scope.namespace, scope.name, {
     dryRun,
@@ -78,9 +81,11 @@ export async function handlePatch(scope: Scope): Promise<void> {
     tryUpdate: async (current) => {
       if (!current) throw notFound(scope.store.gr, scope.name);
       const doc = fromStorage(scope.def, scope.version, current);
-      const patched = asObject(applyPatch(type, doc, patch), scope.def, scope.version);
+      const schema = SchemaNode.forKind(scope.def.group, scope.version, scope.def.kind);
+      const patched = asObject(applyPatch(type, doc, patch, schema), scope.def, scope.version);
       if (!hasPrecondition) delete patched.metadata.resourceVersion;
       const next = toStorage(scope.def, scope.version, patched);
+      scope.store.strategy.defaults(next);
       await scope.admission.admit(attrs, next, current);
       return next;
     },

@@ -1,12 +1,14 @@
 // The OpenAPI documents kite serves, built once from the resource registry and the schema
-// definitions: /openapi/v2 (one Swagger 2.0 document) and /openapi/v3 (an index of one
-// OpenAPI 3.0 document per group version, each with the schemas it references).
+// definitions: /openapi/v2 (one Swagger 2.0 document, as JSON and as gnostic's protobuf)
+// and /openapi/v3 (an index of one OpenAPI 3.0 document per group version, each with the
+// schemas it references).
 
 import { createHash } from 'node:crypto';
 import type { ApiResources } from '../api-resources.js';
 import { GIT_VERSION } from '../version.js';
 import { DEFINITIONS, referenceClosure, rewriteRefs } from '../../api/openapi/definitions.js';
 import { type Parameter, type PathItem, resourcePaths } from './paths.js';
+import { toGnosticDocument } from './v2-protobuf.js';
 
 const INFO = { title: 'Kubernetes', version: GIT_VERSION };
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -19,6 +21,8 @@ interface V3Doc {
 export class OpenApiDocuments {
   readonly #api: ApiResources;
   #v2: string | undefined;
+  #v2Protobuf: Uint8Array | undefined;
+  #v2ETag: string | undefined;
   #v3: Map<string, V3Doc> | undefined;
 
   constructor(api: ApiResources) {
@@ -49,6 +53,24 @@ export class OpenApiDocuments {
       this.#v2 = JSON.stringify({ swagger: '2.0', info: INFO, paths, definitions: DEFINITIONS });
     }
     return this.#v2;
+  }
+
+  /** /openapi/v2 as gnostic's openapi.v2.Document protobuf, compiled from the JSON. */
+  v2Protobuf(): Uint8Array {
+    if (!this.#v2Protobuf) {
+      const { bytes, problems } = toGnosticDocument(JSON.parse(this.v2()));
+      if (problems.length) {
+        console.error(`kite: /openapi/v2 has ${problems.length} problem(s) gnostic's compiler rejects (Kubernetes would not serve it); first: ${problems[0]}`);
+      }
+      this.#v2Protobuf = bytes;
+    }
+    return this.#v2Protobuf;
+  }
+
+  /** The ETag kube-openapi gives both encodings of /openapi/v2: SHA-512 of the JSON. */
+  v2ETag(): string {
+    this.#v2ETag ??= createHash('sha512').update(this.v2()).digest('hex').toUpperCase();
+    return this.#v2ETag;
   }
 
   #v3Docs(): Map<string, V3Doc> {

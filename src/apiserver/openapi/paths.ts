@@ -13,6 +13,14 @@ export interface Parameter {
   type?: string;
   required?: boolean;
   uniqueItems?: boolean;
+  schema?: { $ref: string };
+}
+
+/** The request body parameter, typed by its definition as Kubernetes publishes it. */
+function bodyParam(definition: string | undefined): Parameter {
+  const p: Parameter = { name: 'body', in: 'body', required: true };
+  if (definition) p.schema = { $ref: `#/definitions/${definition}` };
+  return p;
 }
 
 export type Operation = Record<string, unknown>;
@@ -90,7 +98,9 @@ export function resourcePaths(def: ResourceDef, version: string): Record<string,
   const kindId = `${ns}${def.kind}`;
   const nsParam: Parameter[] = def.namespaced ? [{ name: 'namespace', in: 'path', type: 'string', required: true, uniqueItems: true }] : [];
   const nameParam: Parameter = { name: 'name', in: 'path', type: 'string', required: true, uniqueItems: true };
-  const body: Parameter = { name: 'body', in: 'body', required: true } as Parameter;
+  const body = bodyParam(objDef);
+  const patchBody = bodyParam(`${META}.Patch`);
+  const deleteBody = bodyParam(`${META}.DeleteOptions`);
   const collection = def.namespaced ? `${prefix}/namespaces/{namespace}/${def.plural}` : `${prefix}/${def.plural}`;
   const paths: Record<string, PathItem> = {};
   const has = (v: string) => def.verbs.includes(v as never);
@@ -99,7 +109,7 @@ export function resourcePaths(def: ResourceDef, version: string): Record<string,
   if (has('list')) coll.get = operation(`list${gv}${kindId}`, 'list', target, LIST_PARAMS, ok(listDef, '200'));
   if (has('create')) coll.post = operation(`create${gv}${kindId}`, 'post', target, [body, DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION], ok(objDef, '200', '201', '202'));
   if (has('deletecollection')) {
-    coll.delete = operation(`delete${gv}Collection${kindId}`, 'deletecollection', target, [body, ...DELETE_PARAMS, ...LIST_PARAMS], ok(`${META}.Status`, '200'));
+    coll.delete = operation(`delete${gv}Collection${kindId}`, 'deletecollection', target, [deleteBody, ...DELETE_PARAMS, ...LIST_PARAMS], ok(`${META}.Status`, '200'));
   }
   paths[collection] = coll;
 
@@ -107,9 +117,9 @@ export function resourcePaths(def: ResourceDef, version: string): Record<string,
   if (has('get')) item.get = operation(`read${gv}${kindId}`, 'get', target, [], ok(objDef, '200'));
   if (has('update')) item.put = operation(`replace${gv}${kindId}`, 'put', target, [body, DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION], ok(objDef, '200', '201'));
   if (has('patch')) {
-    item.patch = operation(`patch${gv}${kindId}`, 'patch', target, [body, DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION, FORCE], ok(objDef, '200', '201'), { consumes: PATCH_TYPES });
+    item.patch = operation(`patch${gv}${kindId}`, 'patch', target, [patchBody, DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION, FORCE], ok(objDef, '200', '201'), { consumes: PATCH_TYPES });
   }
-  if (has('delete')) item.delete = operation(`delete${gv}${kindId}`, 'delete', target, [body, ...DELETE_PARAMS], ok(objDef, '200', '202'));
+  if (has('delete')) item.delete = operation(`delete${gv}${kindId}`, 'delete', target, [deleteBody, ...DELETE_PARAMS], ok(objDef, '200', '202'));
   paths[`${collection}/{name}`] = item;
 
   for (const sub of def.subresources) Object.assign(paths, subresourcePaths(def, sub, version, `${collection}/{name}/${sub.name}`, gv, kindId, [nameParam, ...nsParam, PRETTY]));
@@ -136,13 +146,13 @@ function subresourcePaths(def: ResourceDef, sub: SubresourceDef, version: string
   const target: Target = { group: sub.group ?? def.group, version: sub.version ?? version, kind: sub.kind || def.kind };
   const subDef = definitionFor(target.group, target.version, target.kind);
   const suffix = sub.name[0].toUpperCase() + sub.name.slice(1);
-  const body: Parameter = { name: 'body', in: 'body', required: true } as Parameter;
+  const body = bodyParam(subDef);
   const item: PathItem = { parameters: params };
   const has = (v: string) => sub.verbs.includes(v as never);
   if (has('get')) item.get = operation(`read${gv}${kindId}${suffix}`, 'get', target, [], ok(subDef, '200'));
   if (has('update')) item.put = operation(`replace${gv}${kindId}${suffix}`, 'put', target, [body, DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION], ok(subDef, '200', '201'));
   if (has('patch')) {
-    item.patch = operation(`patch${gv}${kindId}${suffix}`, 'patch', target, [body, DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION, FORCE], ok(subDef, '200', '201'), { consumes: PATCH_TYPES });
+    item.patch = operation(`patch${gv}${kindId}${suffix}`, 'patch', target, [bodyParam(`${META}.Patch`), DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION, FORCE], ok(subDef, '200', '201'), { consumes: PATCH_TYPES });
   }
   if (has('create')) item.post = operation(`create${gv}${kindId}${suffix}`, 'post', target, [body, DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION], ok(subDef, '200', '201', '202'));
   return { [path]: item };

@@ -203,9 +203,9 @@ describe('Store: pods and namespaces', () => {
 
   const pod = (name: string, nodeName?: string): KubeObject => ({ metadata: { name }, spec: { nodeName, containers: [{ name: 'c', image: 'i' }] } });
 
-  test('a new pod is Pending', async () => {
+  test('a new pod is Pending with its QoS class', async () => {
     const p = await pods.create('ns', pod('p'));
-    assert.deepEqual(p.obj.status, { phase: 'Pending' });
+    assert.deepEqual(p.obj.status, { phase: 'Pending', qosClass: 'BestEffort' });
   });
 
   test('a pod on a node is deleted gracefully; an unscheduled one at once', async () => {

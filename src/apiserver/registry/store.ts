@@ -90,6 +90,13 @@ export interface DeleteOptions extends WriteOptions {
   readonly orphanDependents?: boolean;
 }
 
+/** Reservations a kind needs beyond its object (Service cluster IPs and node ports). */
+export interface StoreHooks {
+  /** Reserves what obj (stored under key; old on update) needs, filling it in; the
+   *  returned function gives it back when the write does not happen. */
+  reserve?(key: string, obj: KubeObject, old: KubeObject | undefined): () => void;
+}
+
 export interface DeleteResult {
   readonly object: KubeObject;
   /** False when the object stays, marked for deletion (finalizers or a grace period). */
@@ -108,9 +115,11 @@ export class Store {
   readonly #kv: KV;
   readonly #prefix: string;
   readonly #snapshots = new Map<number, { snapshot: Snapshot; at: number }>();
+  readonly #hooks: StoreHooks;
 
-  constructor(def: ResourceDef, kv: KV, strategy: Strategy, cache?: WatchCache) {
+  constructor(def: ResourceDef, kv: KV, strategy: Strategy, cache?: WatchCache, hooks: StoreHooks = {}) {
     this.def = def;
+    this.#hooks = hooks;
     this.gr = { group: def.group, resource: def.plural };
     this.strategy = strategy;
     this.#kv = kv;
@@ -299,18 +308,23 @@ export class Store {
     }
     fillCreateMetadata(meta);
     this.strategy.prepareForCreate(obj);
+    this.strategy.defaults(obj);
     for (let attempt = 0; ; attempt++) {
       if (generated) meta.name = generateName(meta.generateName!);
       this.#validate(obj, this.strategy.validate(obj));
       await opts.admit?.(obj, undefined);
+      const key = this.key(namespace, meta.name!);
+      if (this.cache.get(key)) throw alreadyExists(this.gr, meta.name!);
+      const release = this.#hooks.reserve?.(key, obj, undefined);
       if (opts.dryRun) {
-        if (this.cache.get(this.key(namespace, meta.name!))) throw alreadyExists(this.gr, meta.name!);
-        return new CachedObject(this.key(namespace, meta.name!), obj, 0);
+        release?.();
+        return new CachedObject(key, obj, 0);
       }
       try {
-        const kv = await this.#kv.create(this.key(namespace, meta.name!), encodeObject(obj));
+        const kv = await this.#kv.create(key, encodeObject(obj));
         return this.#cached(kv);
       } catch (err) {
+        release?.();
         if (err instanceof KeyExistsError) {
           if (generated && attempt + 1 < GENERATE_NAME_ATTEMPTS) continue;
           throw alreadyExists(this.gr, meta.name!);
@@ -350,7 +364,11 @@ export class Store {
       this.#prepareUpdate(next, old, opts);
       if (deepEqual(next, old)) return { object: current, created: false };
       await opts.admit?.(next, old);
-      if (opts.dryRun) return { object: new CachedObject(key, next, current.revision), created: false };
+      const release = this.#hooks.reserve?.(key, next, old);
+      if (opts.dryRun) {
+        release?.();
+        return { object: new CachedObject(key, next, current.revision), created: false };
+      }
       try {
         if (shouldDeleteDuringUpdate(next, old) && !this.strategy.pendingFinalization(next)) {
           await this.#kv.delete(key, current.revision);
@@ -359,6 +377,7 @@ export class Store {
         const kv = await this.#kv.update(key, encodeObject(next), current.revision);
         return { object: this.#cached(kv), created: false };
       } catch (err) {
+        release?.();
         if (err instanceof ConflictError || err instanceof KeyNotFoundError) {
           if (precondition) throw conflict(this.gr, name, MODIFIED_CONFLICT);
           if (attempt < MAX_UPDATE_ATTEMPTS) {
@@ -377,6 +396,7 @@ export class Store {
     if (opts.subresource === 'status') this.strategy.prepareForStatusUpdate(next, old);
     else if (opts.prepareSubresource) opts.prepareSubresource(next, old);
     else this.strategy.prepareForUpdate(next, old);
+    this.strategy.defaults(next);
     next.metadata.resourceVersion = old.metadata.resourceVersion;
     const errors = validateMetadataUpdate(next.metadata, old.metadata);
     this.#validate(next, [...errors, ...this.strategy.validateUpdate(next, old)]);
