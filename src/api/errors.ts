@@ -3,7 +3,7 @@
 // the client as a meta/v1 Status. Anything else that escapes a handler is a 500.
 
 import { goQuote, goStringSlice } from './labels/go-format.js';
-import type { Status, StatusCause, StatusDetails } from './meta.js';
+import type { ListMeta, Status, StatusCause, StatusDetails } from './meta.js';
 
 /** A group and resource, as Kubernetes names it in messages: "deployments.apps", "pods". */
 export interface GroupResource {
@@ -22,6 +22,8 @@ export class StatusError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: StatusDetails,
+    /** List metadata some errors carry (a 410's continue token). */
+    readonly listMeta?: ListMeta,
   ) {
     super(message);
   }
@@ -30,7 +32,7 @@ export class StatusError extends Error {
     const status: Status = {
       kind: 'Status',
       apiVersion: 'v1',
-      metadata: {},
+      metadata: this.listMeta ?? {},
       status: 'Failure',
       message: this.message,
       reason: this.reason,

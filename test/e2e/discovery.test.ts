@@ -445,7 +445,7 @@ describe('every kubectl version available (1.27 … 1.33 beside the real one, 1.
       try {
         const k = async (args: string[]) => {
           const r = await kite.kubectl(args, { kubectl: path, cacheDir });
-          assert.equal(r.code, 0, `kubectl ${version} ${args.join(' ')}: ${r.stderr}`);
+          assert.equal(r.code, 0, `kubectl ${version} ${args.join(' ')}: ${r.stderr}${kite.exitReport()}`);
           return r.stdout;
         };
         const ns = `v${version.replace('.', '-')}`;

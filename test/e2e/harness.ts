@@ -144,8 +144,15 @@ export class KiteProcess {
   /** kubectl that must succeed; returns stdout. */
   async k(args: readonly string[], input?: string): Promise<string> {
     const r = await this.kubectl(args, { input });
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout}`);
+    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout}${this.exitReport()}`);
     return r.stdout;
+  }
+
+  /** If the server is no longer running: how it ended and what it printed (for failures). */
+  exitReport(): string {
+    const p = this.#proc;
+    if (!p || (p.exitCode === null && p.signalCode === null)) return '';
+    return `\n(kite server pid ${p.pid} ended: ${p.signalCode ?? `exit ${p.exitCode}`})\n${this.output}`;
   }
 
   /** kubectl that must fail; returns stderr (trimmed). */

@@ -18,7 +18,7 @@ test('FieldsV1 wire form matches Kubernetes byte for byte', () => {
     ['f:spec', 'f:containers', 'k:{"name":"nginx"}', 'f:image'],
   ]);
   assert.equal(
-    s.toJSON(),
+    s.toWire(),
     '{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:containers":{"k:{\\"name\\":\\"nginx\\"}":{".":{},"f:image":{},"f:name":{}}}}}',
   );
 });
@@ -39,7 +39,7 @@ test('FieldsV1 round-trips', () => {
 
 test('reading FieldsV1 canonicalizes keys, skips unknown kinds and sorts', () => {
   const s = FieldSet.fromFieldsV1({ 'f:b': {}, 'k:{"protocol":"TCP","port":80}': {}, 'z:future': {}, 'f:a': {} });
-  assert.equal(s.toJSON(), '{"f:a":{},"f:b":{},"k:{\\"port\\":80,\\"protocol\\":\\"TCP\\"}":{}}');
+  assert.equal(s.toWire(), '{"f:a":{},"f:b":{},"k:{\\"port\\":80,\\"protocol\\":\\"TCP\\"}":{}}');
   // A node whose only children are unknown is a member.
   assert.ok(FieldSet.fromFieldsV1({ 'f:x': { 'z:y': {} } }).has(['f:x']));
 });

@@ -139,8 +139,13 @@ export class FieldSet {
     return writeNode(this.root);
   }
 
+  /** JSON.stringify(set) writes the FieldsV1 form. */
+  toJSON(): Record<string, unknown> {
+    return this.toFieldsV1();
+  }
+
   /** The FieldsV1 JSON text, byte for byte what Kubernetes stores. */
-  toJSON(): string {
+  toWire(): string {
     return JSON.stringify(this.toFieldsV1());
   }
 }

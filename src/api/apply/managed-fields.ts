@@ -16,8 +16,10 @@
 //   creationTimestamp/selfLink/managedFields are never owned.
 // - At most 10 Update entries are kept: beyond that the oldest are merged, per apiVersion,
 //   into an "ancient-changes" entry.
-// - If the computation fails (an object the schema cannot name, e.g. a list-map element without
-//   its key), Kubernetes 1.32 drops managedFields from the object rather than failing the write.
+// - A list element the schema cannot name (a list-map element without its key, which
+//   validation normally rejects) owns nothing here; Kubernetes fails the computation instead and
+//   stores the object without managedFields, which is also what happens here if computing them
+//   throws — a write never fails over managedFields (1.32's UpdateNoErrors).
 //
 // Where it runs: after the request body is decoded, converted to the storage version and
 // defaulted, before mutating admission and the strategy (PrepareForCreate/Update); fields those

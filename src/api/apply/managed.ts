@@ -124,7 +124,9 @@ export function decodeManagedFields(entries: unknown, trusted = false): Managed 
     }
     const id = managerIdentifier(info);
     managed.fields.set(id, { set, apiVersion, applied: operation === APPLY });
-    managed.times.set(id, str(raw.time, 'time', i));
+    const time = str(raw.time, 'time', i);
+    // A client's time goes through metav1.Time: UTC, whole seconds.
+    managed.times.set(id, time && !trusted ? normalizeTime(time) : time);
     if (trusted && !set.empty) managed.wire.set(set, wire as Record<string, unknown>);
   });
   return managed;

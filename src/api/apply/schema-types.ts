@@ -232,4 +232,3 @@ export function fieldType(m: MapAtom, key: string): TypeRef | undefined {
   return m.fields?.get(key) ?? m.elem;
 }
 
-export { UNTYPED_REF, DEDUCED_REF };

@@ -39,7 +39,7 @@ export function genericStrategy(def: ResourceDef, opts: GenericOptions = {}): St
     prepareForStatusUpdate(obj, old) {
       for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata') delete obj[k];
       for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = old[k];
-      obj.metadata = { ...old.metadata, resourceVersion: obj.metadata.resourceVersion };
+      obj.metadata = { ...old.metadata, managedFields: obj.metadata.managedFields, resourceVersion: obj.metadata.resourceVersion };
     },
     defaults: applyDefaults,
     validate: (): FieldError[] => [],

@@ -46,7 +46,7 @@ export function prepareForFinalize(obj: KubeObject, old: KubeObject): void {
   const finalizers = ((obj.spec ?? {}) as NamespaceSpec).finalizers;
   for (const k of Object.keys(obj)) if (k !== 'metadata') delete obj[k];
   for (const k of Object.keys(old)) if (k !== 'metadata') obj[k] = structuredClone(old[k]);
-  obj.metadata = { ...old.metadata, resourceVersion: obj.metadata.resourceVersion };
+  obj.metadata = { ...old.metadata, managedFields: obj.metadata.managedFields, resourceVersion: obj.metadata.resourceVersion };
   obj.spec = { ...((old.spec ?? {}) as NamespaceSpec), finalizers: finalizers ?? [] };
 }
 

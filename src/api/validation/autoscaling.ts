@@ -224,3 +224,11 @@ export function validateHorizontalPodAutoscalerUpdate(hpa: Obj, old: Obj): Field
   const lowerBound = optNum(obj(old.spec).minReplicas) === 0 ? 0 : 1;
   return [...validateObjectMetaUpdate(hpa.metadata, old.metadata), ...validateSpec(hpa.spec, lowerBound, 'spec')];
 }
+
+/** ValidateScale (the scale subresource of every scalable kind). */
+export function validateScale(scale: Obj): FieldError[] {
+  const errs = validateObjectMeta(scale.metadata, true, nameIsDNSSubdomain);
+  const replicas = optNum(obj(scale.spec).replicas) ?? 0;
+  if (replicas < 0) errs.push(invalid('spec.replicas', replicas, 'must be greater than or equal to 0'));
+  return errs;
+}

@@ -522,4 +522,14 @@ export function validatePodTemplateUpdate(obj_: Obj, old: Obj): FieldError[] {
   return [...validateObjectMetaUpdate(obj_.metadata, old.metadata), ...validatePodTemplateSpec(obj_.template, 'template')];
 }
 
+/** ValidatePodBinding (pods/binding): the target is a Node, named. */
+export function validatePodBinding(binding: Obj): FieldError[] {
+  const target = obj(binding.target);
+  const errs: FieldError[] = [];
+  const kind = str(target.kind);
+  if (kind !== '' && kind !== 'Node') errs.push(notSupported('target.kind', kind, ['Node', '<empty>']));
+  if (str(target.name) === '') errs.push(required('target.name'));
+  return errs;
+}
+
 export { checkHostPortConflicts };

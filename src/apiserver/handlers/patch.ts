@@ -8,7 +8,8 @@ import { applyJsonPatch, applyMergePatchText, applyStrategicMergePatchText, pars
 export const JSON_PATCH = 'application/json-patch+json';
 export const MERGE_PATCH = 'application/merge-patch+json';
 export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
-export const PATCH_MEDIA_TYPES: readonly string[] = [JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH];
+export const APPLY_PATCH = 'application/apply-patch+yaml';
+export const PATCH_MEDIA_TYPES: readonly string[] = [JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH, APPLY_PATCH];
 
 /** Applies a patch document of the given media type; strategic merge patches need the
  *  schema of the patched kind (its merge keys and patch strategies). */

@@ -9,6 +9,7 @@ import { decodeObjectBody, readBody } from '../http/body.js';
 import { writeObject } from '../http/respond.js';
 import { bodyMediaType } from '../negotiation.js';
 import { asObject } from './decode.js';
+import { FieldManager } from './field-manager.js';
 import { applyPatch, PATCH_MEDIA_TYPES, patchSetsResourceVersion } from './patch.js';
 import { admissionAttributes, parseDryRun, type Scope } from './scope.js';
 
@@ -69,6 +70,7 @@ export async function handleScale(scope: Scope, verb: string): Promise<void> {
     computeScale = (current) => asObject(applyPatch(type, toScale(current), patch, schema), scope.def, 'v1', 'Scale', 'autoscaling');
   }
   const attrs = admissionAttributes(scope, 'UPDATE', undefined, dryRun);
+  const fields = new FieldManager(scope, verb === 'update' ? 'update' : 'patch');
   const result = await scope.store.update(scope.namespace, scope.name, {
     dryRun,
     tryUpdate: (current) => {
@@ -87,6 +89,7 @@ export async function handleScale(scope: Scope, verb: string): Promise<void> {
       next.spec = { ...(next.spec ?? {}), replicas };
       if (precondition) next.metadata.resourceVersion = scale.metadata.resourceVersion;
       else delete next.metadata.resourceVersion;
+      fields.recordUpdate(current, next);
       return next;
     },
     admit: (o, old) => scope.admission.validate(attrs, o, old),

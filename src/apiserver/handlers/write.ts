@@ -8,14 +8,15 @@ import { isPlainObject, type KubeObject } from '../../api/meta.js';
 import { SchemaNode } from '../../api/openapi/schema.js';
 import { prepareForFinalize } from '../../api/strategy/namespaces.js';
 import { fromStorage, toStorage } from '../conversion.js';
-import { decodeObjectBody, readBody } from '../http/body.js';
+import { decodeObjectBody, parseYaml, readBody } from '../http/body.js';
 import { writeJsonText } from '../http/respond.js';
 import { bodyMediaType } from '../negotiation.js';
 import type { DeleteOptions } from '../registry/store.js';
 import { CachedObject } from '../watchcache/cached-object.js';
 import { asObject } from './decode.js';
+import { FieldManager } from './field-manager.js';
 import { writeRendered } from './read.js';
-import { applyPatch, PATCH_MEDIA_TYPES, patchSetsResourceVersion } from './patch.js';
+import { APPLY_PATCH, applyPatch, PATCH_MEDIA_TYPES, patchSetsResourceVersion } from './patch.js';
 import { admissionAttributes, parseDryRun, parseIntParam, type Scope } from './scope.js';
 import { selectionFromQuery } from './selection.js';
 
@@ -24,8 +25,10 @@ export async function handleCreate(scope: Scope): Promise<void> {
   const obj = asObject(body, scope.def, scope.version);
   const dryRun = parseDryRun(scope.query);
   checkNamespace(scope, obj);
+  const fields = new FieldManager(scope, 'create');
   const stored = toStorage(scope.def, scope.version, obj);
   scope.store.strategy.defaults(stored);
+  fields.recordUpdate(undefined, stored);
   const attrs = admissionAttributes(scope, 'CREATE', stored, dryRun);
   await scope.admission.admit(attrs, stored);
   const created = await scope.store.create(scope.namespace, stored, {
@@ -50,6 +53,7 @@ export async function handleUpdate(scope: Scope): Promise<void> {
   if (obj.metadata.name && obj.metadata.name !== scope.name) {
     throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${scope.name})`);
   }
+  const fields = new FieldManager(scope, 'update');
   const stored = toStorage(scope.def, scope.version, obj);
   scope.store.strategy.defaults(stored);
   const attrs = admissionAttributes(scope, 'UPDATE', stored, dryRun);
@@ -59,6 +63,7 @@ export async function handleUpdate(scope: Scope): Promise<void> {
     prepareSubresource: scope.subresource === 'finalize' ? prepareForFinalize : undefined,
     tryUpdate: async (current) => {
       const next = structuredClone(stored);
+      fields.recordUpdate(current, next);
       await scope.admission.admit(attrs, next, current);
       return next;
     },
@@ -71,6 +76,8 @@ export async function handlePatch(scope: Scope): Promise<void> {
   const type = bodyMediaType(scope.req.headers['content-type']);
   if (!PATCH_MEDIA_TYPES.includes(type)) throw unsupportedMediaType(PATCH_MEDIA_TYPES);
   const patch = (await readBody(scope.req)).toString('utf8');
+  if (type === APPLY_PATCH) return handleApply(scope, patch);
+  const fields = new FieldManager(scope, 'patch');
   const dryRun = parseDryRun(scope.query);
   const attrs = admissionAttributes(scope, 'UPDATE', undefined, dryRun);
   const hasPrecondition = patchSetsResourceVersion(type, patch);
@@ -86,12 +93,41 @@ export async function handlePatch(scope: Scope): Promise<void> {
       if (!hasPrecondition) delete patched.metadata.resourceVersion;
       const next = toStorage(scope.def, scope.version, patched);
       scope.store.strategy.defaults(next);
+      fields.recordUpdate(current, next);
       await scope.admission.admit(attrs, next, current);
       return next;
     },
     admit: (o, old) => scope.admission.validate(attrs, o, old),
   });
   writeRendered(scope, 200, result.object);
+}
+
+/** Server-side apply: merges the applied configuration into the object, or creates it. */
+async function handleApply(scope: Scope, body: string): Promise<void> {
+  const fields = new FieldManager(scope, 'apply');
+  const dryRun = parseDryRun(scope.query);
+  const parsed = parseYaml(body);
+  if (!isPlainObject(parsed) || !parsed.apiVersion || !parsed.kind) {
+    throw badRequest('error decoding YAML: Object \'Kind\' is missing or apiVersion is not set in the applied configuration');
+  }
+  const config = toStorage(scope.def, scope.version, asObject(parsed, scope.def, scope.version));
+  const hasPrecondition = !!config.metadata.resourceVersion;
+  let creating = false;
+  const result = await scope.store.update(scope.namespace, scope.name, {
+    dryRun,
+    allowCreate: !scope.subresource,
+    subresource: scope.subresource,
+    tryUpdate: async (current) => {
+      creating = !current;
+      const next = fields.apply(current, structuredClone(config));
+      if (!hasPrecondition) delete next.metadata.resourceVersion;
+      scope.store.strategy.defaults(next);
+      await scope.admission.admit(admissionAttributes(scope, creating ? 'CREATE' : 'UPDATE', next, dryRun), next, current);
+      return next;
+    },
+    admit: (o, old) => scope.admission.validate(admissionAttributes(scope, creating ? 'CREATE' : 'UPDATE', o, dryRun), o, old),
+  });
+  writeRendered(scope, result.created ? 201 : 200, result.object);
 }
 
 /** DeleteOptions from the query and, overriding it, the request body. */

@@ -4,14 +4,18 @@
 
 import { badRequest } from '../../api/errors.js';
 
+/** The revision of a token that continues at the latest state (after a 410). */
+export const LATEST = -1;
+
 export interface ContinuePoint {
   readonly revision: number;
   /** Inclusive start key, relative to the resource prefix. */
   readonly start: string;
 }
 
-export function encodeContinue(revision: number, lastKeyRelative: string): string {
-  const json = JSON.stringify({ v: 'meta.k8s.io/v1', rv: revision, start: `${lastKeyRelative}\u0000` });
+/** A token resuming after lastKeyRelative (exclusive), or at it when `after` is false. */
+export function encodeContinue(revision: number, keyRelative: string, after = true): string {
+  const json = JSON.stringify({ v: 'meta.k8s.io/v1', rv: revision, start: after ? `${keyRelative}\u0000` : keyRelative });
   return Buffer.from(json).toString('base64url');
 }
 
@@ -26,7 +30,7 @@ export function decodeContinue(token: string): ContinuePoint {
   if (p === null || typeof p !== 'object' || p.v !== 'meta.k8s.io/v1') {
     throw badRequest('invalid continue token: continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
   }
-  if (typeof p.rv !== 'number' || !Number.isInteger(p.rv) || p.rv <= 0) {
+  if (typeof p.rv !== 'number' || !Number.isInteger(p.rv) || (p.rv <= 0 && p.rv !== LATEST)) {
     throw badRequest('invalid continue token: continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
   }
   if (typeof p.start !== 'string' || p.start === '' || p.start.includes('..') || p.start.startsWith('/')) {

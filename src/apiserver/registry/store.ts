@@ -11,6 +11,7 @@
 // - A no-op update writes nothing and keeps the resourceVersion.
 
 import { randomUUID } from 'node:crypto';
+import { ignoreManagedFieldsTimestamps } from '../../api/apply/index.js';
 import {
   alreadyExists,
   badRequest,
@@ -38,13 +39,14 @@ import {
 } from '../../storage/kv.js';
 import { CachedObject } from '../watchcache/cached-object.js';
 import { lowerBound, NotFreshError, type ObjectFilter, type Snapshot, WatchCache } from '../watchcache/watch-cache.js';
-import { decodeContinue, encodeContinue } from './continue-token.js';
+import { decodeContinue, encodeContinue, LATEST } from './continue-token.js';
 import { namespacePrefix, objectKey, resourcePrefix } from './keys.js';
 
 /** How long a read with a future resourceVersion waits for the cache before a 504. */
 const FRESHNESS_TIMEOUT_MS = 3000;
-/** How many times an update retries after losing a compare-and-swap race. */
-const MAX_UPDATE_ATTEMPTS = 20;
+/** How many times an update retries after losing a compare-and-swap race: Kubernetes retries
+ *  without end; this bound only stops a livelock from holding a request forever. */
+const MAX_UPDATE_ATTEMPTS = 1000;
 /** generateName collisions retried before giving up, as Kubernetes does. */
 const GENERATE_NAME_ATTEMPTS = 8;
 const SNAPSHOT_TTL_MS = 60_000;
@@ -81,6 +83,8 @@ export interface UpdateOptions extends WriteOptions {
   readonly tryUpdate: (current: KubeObject | undefined) => Promise<KubeObject> | KubeObject;
   /** Prepares an update to a subresource other than status. */
   readonly prepareSubresource?: (obj: KubeObject, old: KubeObject) => void;
+  /** Create the object when it does not exist, whatever the kind (server-side apply). */
+  readonly allowCreate?: boolean;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -190,6 +194,10 @@ export class Store {
         throw invalidListOptions('resourceVersion', rvString, 'specifying resource version is not allowed when using continue', 'FieldValueForbidden');
       }
       const point = decodeContinue(opts.continueToken);
+      if (point.revision === LATEST) {
+        const revision = await this.syncCache();
+        return this.#pageFromSnapshot(opts, this.#snapshotAt(revision), this.#prefix + point.start);
+      }
       return this.#page(opts, point.revision, this.#prefix + point.start);
     }
     if (rvString === '') {
@@ -271,13 +279,7 @@ export class Store {
       try {
         page = await this.#kv.list(keyPrefix, { revision, limit: limit ? limit - items.length : 0, startKey });
       } catch (err) {
-        if (err instanceof CompactedError) {
-          throw expired(
-            start
-              ? 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'
-              : 'The resourceVersion for the provided list is too old.',
-          );
-        }
+        if (err instanceof CompactedError) throw start ? continueExpired(this.#prefix, start) : expired('The resourceVersion for the provided list is too old.');
         throw err;
       }
       for (const kv of page.kvs) {
@@ -346,7 +348,7 @@ export class Store {
       }
       next.metadata.name = name;
       if (!current) {
-        if (!this.strategy.allowCreateOnUpdate || opts.subresource) throw notFound(this.gr, name);
+        if (!(this.strategy.allowCreateOnUpdate || opts.allowCreate) || opts.subresource) throw notFound(this.gr, name);
         const { resourceVersion: _ignored, ...meta } = next.metadata;
         next.metadata = meta;
         try {
@@ -362,6 +364,7 @@ export class Store {
       }
       const old = current.obj;
       this.#prepareUpdate(next, old, opts);
+      ignoreManagedFieldsTimestamps(next, old);
       if (deepEqual(next, old)) return { object: current, created: false };
       await opts.admit?.(next, old);
       const release = this.#hooks.reserve?.(key, next, old);
@@ -484,6 +487,16 @@ export function tooLargeResourceVersion(requested: number, current: number): Sta
     causes: [{ reason: 'ResourceVersionTooLarge', message: `Too large resource version` }],
     retryAfterSeconds: 1,
   });
+}
+
+/** 410 for a continue token whose revision is compacted. Like Kubernetes, the Status carries
+ *  a token (at revision -1: "the latest") to read the rest inconsistently. */
+function continueExpired(prefix: string, start: string): StatusError {
+  const err = expired(
+    'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+  );
+  const token = encodeContinue(-1, start.slice(prefix.length), false);
+  return new StatusError(err.code, err.reason, err.message, undefined, { continue: token });
 }
 
 function invalidListOptions(field: string, value: string, detail: string, type: FieldError['type']): StatusError {
