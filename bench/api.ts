@@ -13,13 +13,18 @@
 //   4. the server's resident memory: idle after start, after each phase, and its peak.
 //
 // The client and the server share the machine's cores (2 here); the client's CPU time per
-// phase is printed beside the server's so the reader can see what the load generator took.
+// phase is printed beside the server's so the reader can see what the load generator took,
+// and so is the CPU time every other process on the machine used (it should be ~0: before
+// each round the benchmark waits up to a minute for the machine to go quiet). The client uses
+// node:http with a keep-alive Agent: for the same load, the built-in fetch (undici) needed
+// about four times the client CPU and halved the request rate.
 //
 // Flags (npm run bench:api -- FLAGS):
 //   --rounds N          fresh servers to run (default 3); figures are medians
 //   --storage B         sqlite (default) or memory
 //   --cpu-prof DIR      run the server under `node --cpu-prof` writing to DIR, and record each
-//                       phase's time window in DIR/phases.json (see bench/cpuprofile.ts)
+//                       phase's time window in DIR/phases-<pid>.json; summarize them with
+//                       `node dist/bench/cpuprofile.js DIR` (bench/cpuprofile.ts)
 //   --keep              keep the data directory (printed) instead of deleting it
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -167,8 +172,6 @@ const oneShot = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 interface Response {
   readonly status: number;
   readonly body: Buffer;
-  /** performance.now() when the last byte arrived. */
-  readonly end: number;
 }
 
 function request(
@@ -187,7 +190,7 @@ function request(
     const req = http.request(url, { method, agent: via, headers: h }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), end: performance.now() }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -375,6 +378,8 @@ interface PhaseStats {
   readonly othersCpuMs: number;
   readonly stealMs: number;
   readonly rssAfter: number;
+  /** VmHWM at the end of the phase: the peak so far. */
+  readonly peakAfter: number;
   /** CLOCK_MONOTONIC microseconds, comparable with the server's V8 CPU profile. */
   readonly startUs: number;
   readonly endUs: number;
@@ -396,6 +401,7 @@ class Phases {
     const c = process.cpuUsage(clientCpu);
     const machineAfter = machineCpuMs();
     const serverCpuMs = this.server.cpuMs() - serverCpu;
+    const memory = this.server.memory();
     const clientCpuMs = (c.user + c.system) / 1000;
     this.stats.push({
       name,
@@ -406,7 +412,8 @@ class Phases {
       clientCpuMs,
       othersCpuMs: Math.max(0, machineAfter.busy - machine.busy - serverCpuMs - clientCpuMs),
       stealMs: machineAfter.steal - machine.steal,
-      rssAfter: this.server.memory().rss,
+      rssAfter: memory.rss,
+      peakAfter: memory.peak,
       startUs,
       endUs: monotonicUs(),
     });
@@ -725,10 +732,10 @@ function report(rounds: readonly Round[], storage: string): string {
   out.push('CPU per phase (median; server = all threads of the kite process, client = this process, other = the rest of the machine, which should be ~0 for clean figures):\n');
   out.push(
     markdown(
-      ['phase', 'wall ms', 'server CPU ms', 'server CPU %', 'server CPU per op', 'client CPU ms', 'other processes CPU ms', 'steal ms', 'server RSS after, MiB'],
+      ['phase', 'wall ms', 'server CPU ms', 'server CPU %', 'server CPU per op', 'client CPU ms', 'other processes CPU ms', 'steal ms', 'server RSS after, MiB', 'server peak RSS so far, MiB'],
       r0.phases.map((p, k) => {
         const pm = (pick: (s: PhaseStats) => number) => median(rounds.map((r) => pick(r.phases[k]!)));
-        return [p.name, pm((s) => s.wallMs).toFixed(0), pm((s) => s.serverCpuMs).toFixed(0), ((pm((s) => s.serverCpuMs) / pm((s) => s.wallMs)) * 100).toFixed(0), perOp(pm((s) => s.serverCpuMs), p), pm((s) => s.clientCpuMs).toFixed(0), pm((s) => s.othersCpuMs).toFixed(0), pm((s) => s.stealMs).toFixed(0), pm((s) => s.rssAfter).toFixed(0)];
+        return [p.name, pm((s) => s.wallMs).toFixed(0), pm((s) => s.serverCpuMs).toFixed(0), ((pm((s) => s.serverCpuMs) / pm((s) => s.wallMs)) * 100).toFixed(0), perOp(pm((s) => s.serverCpuMs), p), pm((s) => s.clientCpuMs).toFixed(0), pm((s) => s.othersCpuMs).toFixed(0), pm((s) => s.stealMs).toFixed(0), pm((s) => s.rssAfter).toFixed(0), pm((s) => s.peakAfter).toFixed(0)];
       }),
     ),
   );

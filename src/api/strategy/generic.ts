@@ -3,7 +3,7 @@
 // generationFields starts at generation 1 and bumps it when one of them changes.
 
 import { applyDefaults } from '../defaults/index.js';
-import type { FieldError } from '../errors.js';
+import { validateObject, validateObjectUpdate } from '../validation/index.js';
 import type { KubeObject } from '../meta.js';
 import type { ResourceDef } from '../resource.js';
 import { deepEqual } from './deep-equal.js';
@@ -42,8 +42,8 @@ export function genericStrategy(def: ResourceDef, opts: GenericOptions = {}): St
       obj.metadata = { ...old.metadata, managedFields: obj.metadata.managedFields, resourceVersion: obj.metadata.resourceVersion };
     },
     defaults: applyDefaults,
-    validate: (): FieldError[] => [],
-    validateUpdate: (): FieldError[] => [],
+    validate: (obj) => validateObject(obj, { namespaced: def.namespaced }),
+    validateUpdate: (obj, old) => validateObjectUpdate(obj, old, { namespaced: def.namespaced }),
     gracePeriodSeconds: () => 0,
     pendingFinalization: () => false,
     prepareForDelete: () => {},

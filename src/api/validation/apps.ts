@@ -11,14 +11,14 @@ import { goValue } from '../errors.js';
 import { LabelSelector, selectorFromObject, validateLabelSelector } from '../labels/index.js';
 import { isObj, isSet, num, obj, optNum, optObj, optStrMap, semanticEqual, str, type Obj } from './access.js';
 import { child, forbidden, invalid, notSupported, required, nonNegative, FIELD_IMMUTABLE_ERROR_MSG } from './field.js';
-import { goStringMap, intOrStringText, labelSelectorText } from './go-value.js';
+import { goIntOrString, goLabelSelector, goPointer, goStringMap } from './go-value.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isValidPercent, nameIsDNSLabel, nameIsDNSSubdomain } from './names.js';
 import { validatePodTemplateSpec } from './pod.js';
 
 /** ValidatePositiveIntOrPercent: a non-negative int, or "N%". */
 export function validatePositiveIntOrPercent(v: unknown, field: string): FieldError[] {
-  if (typeof v === 'string') return isValidPercent(v).map((m) => invalid(field, intOrStringText(v), m));
+  if (typeof v === 'string') return isValidPercent(v).map((m) => invalid(field, goIntOrString(v), m));
   return nonNegative(typeof v === 'number' ? Math.trunc(v) : 0, field);
 }
 
@@ -41,7 +41,7 @@ function intOrPercentValue(v: unknown): number {
 
 export function isNotMoreThan100Percent(v: unknown, field: string): FieldError[] {
   const p = percentValue(v);
-  return p === undefined || p <= 100 ? [] : [invalid(field, intOrStringText(v), 'must not be greater than 100%')];
+  return p === undefined || p <= 100 ? [] : [invalid(field, goIntOrString(v), 'must not be greater than 100%')];
 }
 
 /** LabelSelectorAsSelector; undefined when it fails to convert. */
@@ -68,7 +68,7 @@ function validateRequiredSelector(spec: Obj, field: string, kindWord: string): F
   if (!sel) return [required(child(field, 'selector'))];
   const errs = validateLabelSelector(sel, child(field, 'selector'));
   const count = Object.keys(obj(sel.matchLabels)).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0);
-  if (count === 0) errs.push(invalid(child(field, 'selector'), labelSelectorText(sel), `empty selector is invalid for ${kindWord}`));
+  if (count === 0) errs.push(invalid(child(field, 'selector'), goLabelSelector(sel), `empty selector is invalid for ${kindWord}`));
   return errs;
 }
 
@@ -95,7 +95,7 @@ function validateRollingUpdateDeployment(ru: Obj, field: string): FieldError[] {
     ...validatePositiveIntOrPercent(ru.maxSurge, child(field, 'maxSurge')),
   ];
   if (intOrPercentValue(ru.maxUnavailable) === 0 && intOrPercentValue(ru.maxSurge) === 0) {
-    errs.push(invalid(child(field, 'maxUnavailable'), intOrStringText(ru.maxUnavailable), 'may not be 0 when `maxSurge` is 0'));
+    errs.push(invalid(child(field, 'maxUnavailable'), goIntOrString(ru.maxUnavailable), 'may not be 0 when `maxSurge` is 0'));
   }
   errs.push(...isNotMoreThan100Percent(ru.maxUnavailable, child(field, 'maxUnavailable')));
   return errs;
@@ -119,7 +119,7 @@ export function validateDeploymentSpec(specValue: unknown, field: string): Field
   const errs = nonNegative(num(spec.replicas), child(field, 'replicas'));
   errs.push(...validateRequiredSelector(spec, field, 'deployment'));
   const selector = toSelector(spec.selector);
-  if (!selector) errs.push(invalid(child(field, 'selector'), labelSelectorText(spec.selector), 'invalid label selector'));
+  if (!selector) errs.push(invalid(child(field, 'selector'), goLabelSelector(spec.selector), 'invalid label selector'));
   else errs.push(...validateTemplateForReplicaSet(spec.template, selector, child(field, 'template')));
   errs.push(...validateDeploymentStrategy(obj(spec.strategy), child(field, 'strategy')));
   errs.push(...nonNegative(num(spec.minReadySeconds), child(field, 'minReadySeconds')));
@@ -137,7 +137,7 @@ export function validateDeploymentSpec(specValue: unknown, field: string): Field
 function selectorImmutable(obj_: Obj, old: Obj): FieldError[] {
   const now = obj(obj_.spec).selector;
   const before = obj(old.spec).selector;
-  return semanticEqual(now, before) ? [] : [invalid('spec.selector', labelSelectorText(now), FIELD_IMMUTABLE_ERROR_MSG)];
+  return semanticEqual(now, before) ? [] : [invalid('spec.selector', goLabelSelector(now), FIELD_IMMUTABLE_ERROR_MSG)];
 }
 
 export function validateDeployment(d: Obj): FieldError[] {
@@ -153,7 +153,7 @@ export function validateReplicaSetSpec(specValue: unknown, field: string): Field
   const errs = [...nonNegative(num(spec.replicas), child(field, 'replicas')), ...nonNegative(num(spec.minReadySeconds), child(field, 'minReadySeconds'))];
   errs.push(...validateRequiredSelector(spec, field, 'deployment'));
   const selector = toSelector(spec.selector);
-  if (!selector) errs.push(invalid(child(field, 'selector'), labelSelectorText(spec.selector), 'invalid label selector'));
+  if (!selector) errs.push(invalid(child(field, 'selector'), goLabelSelector(spec.selector), 'invalid label selector'));
   else errs.push(...validateTemplateForReplicaSet(spec.template, selector, child(field, 'template')));
   return errs;
 }
@@ -188,7 +188,9 @@ export function validateStatefulSetSpec(specValue: unknown, field: string): Fiel
       errs.push(required(usPath));
       break;
     case 'OnDelete':
-      if (ru) errs.push(invalid(child(usPath, 'rollingUpdate'), goValue('&apps.RollingUpdateStatefulSetStrategy{...}'), "only allowed for updateStrategy 'RollingUpdate'"));
+      if (ru) errs.push(invalid(child(usPath, 'rollingUpdate'), goValue(
+          `apps.RollingUpdateStatefulSetStrategy{Partition:${num(obj(ru).partition)}, MaxUnavailable:${goPointer('intstr.IntOrString', isSet(obj(ru).maxUnavailable))}}`,
+        ), "only allowed for updateStrategy 'RollingUpdate'"));
       break;
     case 'RollingUpdate':
       if (ru) {
@@ -197,7 +199,7 @@ export function validateStatefulSetSpec(specValue: unknown, field: string): Fiel
         if (isSet(ru.maxUnavailable)) {
           const mp = child(rp, 'maxUnavailable');
           errs.push(...validatePositiveIntOrPercent(ru.maxUnavailable, mp));
-          if (intOrPercentValue(ru.maxUnavailable) === 0) errs.push(invalid(mp, intOrStringText(ru.maxUnavailable), 'cannot be 0'));
+          if (intOrPercentValue(ru.maxUnavailable) === 0) errs.push(invalid(mp, goIntOrString(ru.maxUnavailable), 'cannot be 0'));
           errs.push(...isNotMoreThan100Percent(ru.maxUnavailable, mp));
         }
       }
@@ -220,7 +222,7 @@ export function validateStatefulSetSpec(specValue: unknown, field: string): Fiel
   const selector = toSelector(spec.selector);
   const template = obj(spec.template);
   const tPath = child(field, 'template');
-  if (!selector) errs.push(invalid(child(field, 'selector'), labelSelectorText(spec.selector), ''));
+  if (!selector) errs.push(invalid(child(field, 'selector'), goLabelSelector(spec.selector), ''));
   else errs.push(...selectorMatchesTemplate(selector, template, tPath), ...validatePodTemplateSpec(template, tPath));
   errs.push(...restartAlways(template, tPath, 'StatefulSet'));
   return errs;
@@ -260,7 +262,7 @@ function validateRollingUpdateDaemonSet(ru: Obj, field: string): FieldError[] {
   ];
   const hasUnavailable = intOrPercentValue(ru.maxUnavailable) !== 0;
   const hasSurge = intOrPercentValue(ru.maxSurge) !== 0;
-  if (hasUnavailable && hasSurge) errs.push(invalid(child(field, 'maxSurge'), intOrStringText(ru.maxSurge), 'may not be set when maxUnavailable is non-zero'));
+  if (hasUnavailable && hasSurge) errs.push(invalid(child(field, 'maxSurge'), goIntOrString(ru.maxSurge), 'may not be set when maxUnavailable is non-zero'));
   else if (!hasUnavailable && !hasSurge) errs.push(required(child(field, 'maxUnavailable'), 'cannot be 0 when maxSurge is 0'));
   return errs;
 }
@@ -277,7 +279,7 @@ export function validateDaemonSetSpec(specValue: unknown, field: string): FieldE
   }
   const sel = optObj(spec.selector);
   if (sel && Object.keys(obj(sel.matchLabels)).length + (Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0) === 0) {
-    errs.push(invalid(child(field, 'selector'), labelSelectorText(sel), 'empty selector is invalid for daemonset'));
+    errs.push(invalid(child(field, 'selector'), goLabelSelector(sel), 'empty selector is invalid for daemonset'));
   }
   errs.push(...validatePodTemplateSpec(template, tPath));
   errs.push(...restartAlways(template, tPath, 'DaemonSet'));
@@ -306,17 +308,32 @@ export function validateDaemonSet(ds: Obj): FieldError[] {
   return [...validateObjectMeta(ds.metadata, true, nameIsDNSSubdomain), ...validateDaemonSetSpec(ds.spec, 'spec')];
 }
 
-/** The DaemonSet strategy validates the object as on create, then as an update. */
+const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
+/** The internal spec.templateGeneration, which apps/v1 carries in an annotation. */
+function templateGeneration(ds: Obj): number | undefined {
+  const v = optStrMap(obj(ds.metadata).annotations)?.[TEMPLATE_GENERATION_ANNOTATION];
+  return v !== undefined && /^-?\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * The DaemonSet strategy validates the object as on create, then as an update. Kubernetes'
+ * strategy bumps the template generation whenever the template changes, so the generation
+ * rules only catch clients that edit the annotation; they are skipped when the new object
+ * carries none (a strategy that does not track generations).
+ */
 export function validateDaemonSetUpdate(ds: Obj, old: Obj): FieldError[] {
   const spec = obj(ds.spec);
   const oldSpec = obj(old.spec);
   const errs = [...validateDaemonSet(ds), ...validateObjectMetaUpdate(ds.metadata, old.metadata)];
-  const gen = num(spec.templateGeneration);
-  const oldGen = num(oldSpec.templateGeneration);
-  if (gen < oldGen) errs.push(invalid('spec.templateGeneration', gen, 'must not be decremented'));
-  const templateUpdated = !semanticEqual(spec.template, oldSpec.template);
-  if (gen === oldGen && templateUpdated) errs.push(invalid('spec.templateGeneration', gen, 'must be incremented upon template update'));
-  else if (gen > oldGen && !templateUpdated) errs.push(invalid('spec.templateGeneration', gen, 'must not be incremented without template update'));
+  const gen = templateGeneration(ds);
+  if (gen !== undefined) {
+    const oldGen = templateGeneration(old) ?? 0;
+    if (gen < oldGen) errs.push(invalid('spec.templateGeneration', gen, 'must not be decremented'));
+    const templateUpdated = !semanticEqual(spec.template, oldSpec.template);
+    if (gen === oldGen && templateUpdated) errs.push(invalid('spec.templateGeneration', gen, 'must be incremented upon template update'));
+    else if (gen > oldGen && !templateUpdated) errs.push(invalid('spec.templateGeneration', gen, 'must not be incremented without template update'));
+  }
   errs.push(...validateDaemonSetSpec(spec, 'spec'));
   errs.push(...selectorImmutable(ds, old));
   return errs;

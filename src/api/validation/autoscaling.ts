@@ -7,7 +7,7 @@
 import type { FieldError } from '../errors.js';
 import { isSet, obj, objs, optNum, optObj, optStr, str, type Obj } from './access.js';
 import { child, forbidden, index, invalid, notSupported, required } from './field.js';
-import { quantityText } from './go-value.js';
+import { goQuantity } from './go-value.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isValidPathSegmentName, nameIsDNSSubdomain } from './names.js';
 import { parseQuantity, validateContainerResourceName } from './resources.js';
@@ -56,7 +56,7 @@ function validateMetricTarget(target: Obj, field: string): FieldError[] {
     errs.push(invalid(child(field, 'type'), type, 'must be either Utilization, Value, or AverageValue'));
   }
   for (const f of ['value', 'averageValue']) {
-    if (isSet(target[f]) && notPositive(target[f])) errs.push(invalid(child(field, f), quantityText(target[f]), 'must be positive'));
+    if (isSet(target[f]) && notPositive(target[f])) errs.push(invalid(child(field, f), goQuantity(target[f]), 'must be positive'));
   }
   const util = optNum(target.averageUtilization);
   if (util !== undefined && util < 1) errs.push(invalid(child(field, 'averageUtilization'), util, 'must be greater than 0'));

@@ -10,7 +10,7 @@ import { goValue } from '../errors.js';
 import { selectorFromObject, validateLabelSelector } from '../labels/index.js';
 import { arr, isObj, isSet, num, obj, objs, optNum, optObj, optStr, optStrMap, semanticEqual, str, type Obj } from './access.js';
 import { child, duplicate, index, invalid, notSupported, required, tooLong, tooMany, nonNegative, FIELD_IMMUTABLE_ERROR_MSG } from './field.js';
-import { goInt32s, goStringMap, labelSelectorText } from './go-value.js';
+import { goInt32s, goStringMap, goLabelSelector } from './go-value.js';
 import { cronScheduleError, isKnownTimeZone } from './cron.js';
 import { immutableField, validateHasLabel, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names.js';
@@ -36,9 +36,9 @@ const JOB_NAME = 'batch.kubernetes.io/job-name';
 const ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
 const CONDITION_STATUSES = ['False', 'True', 'Unknown'];
 
-/** A Go-literal-like rendering for immutable struct values whose exact %#v carries pointers. */
+/** A dereferenced struct pointer's %#v, abbreviated: its fields hold pointers and slices of structs. */
 function structShown(typeName: string, v: unknown) {
-  return v === undefined || v === null ? null : goValue(`&${typeName}{...}`);
+  return v === undefined || v === null ? null : goValue(`${typeName}{...}`);
 }
 
 function validateGeneratedSelector(job: Obj, requirePrefixedLabels: boolean): FieldError[] {
@@ -63,7 +63,7 @@ function validateGeneratedSelector(job: Obj, requirePrefixedLabels: boolean): Fi
   expected[LEGACY_JOB_NAME] = name;
   try {
     if (!selectorFromObject(obj(spec.selector)).matches(expected)) {
-      errs.push(invalid('spec.selector', labelSelectorText(spec.selector), '`selector` not auto-generated'));
+      errs.push(invalid('spec.selector', goLabelSelector(spec.selector), '`selector` not auto-generated'));
     }
   } catch {
     // An invalid selector is reported by the spec validation.
@@ -361,7 +361,7 @@ export function validateJobUpdate(job: Obj, old: Obj): FieldError[] {
   } else {
     errs.push(...immutableField(spec.completions ?? null, oldSpec.completions ?? null, 'spec.completions', completions ?? null));
   }
-  errs.push(...immutableField(spec.selector, oldSpec.selector, 'spec.selector', labelSelectorText(spec.selector)));
+  errs.push(...immutableField(spec.selector, oldSpec.selector, 'spec.selector', goLabelSelector(spec.selector)));
   const suspended = oldSpec.suspend === true;
   const notStarted = !isSet(obj(old.status).startTime);
   const oldTemplate = suspended && notStarted ? mutableSchedulingTemplate(obj(spec.template), obj(oldSpec.template)) : oldSpec.template;
@@ -392,7 +392,7 @@ function validateTimeZone(tz: string | undefined, field: string): FieldError[] {
 function validateJobTemplateSpec(template: unknown, field: string): FieldError[] {
   const spec = obj(obj(template).spec);
   const errs = validateJobSpecCommon(spec, child(field, 'spec'));
-  if (isSet(spec.selector)) errs.push(invalid(child(field, 'spec', 'selector'), labelSelectorText(spec.selector), '`selector` will be auto-generated'));
+  if (isSet(spec.selector)) errs.push(invalid(child(field, 'spec', 'selector'), goLabelSelector(spec.selector), '`selector` will be auto-generated'));
   if (spec.manualSelector === true) errs.push(notSupported(child(field, 'spec', 'manualSelector'), true, ['nil', 'false']));
   return errs;
 }

@@ -320,10 +320,10 @@ export function validateSecurityContext(value: unknown, hostUsers: boolean, fiel
   return errs;
 }
 
-/** %#v of a *core.SecurityContext (pointers as placeholders). */
+/** %#v of a dereferenced *core.SecurityContext (pointers as placeholders). */
 function securityContextLiteral(sc: Obj) {
   const p = (t: string, v: unknown) => (isSet(v) ? `(*${t})(0xc000000000)` : `(*${t})(nil)`);
-  return goStruct('&core.SecurityContext', [
+  return goStruct('core.SecurityContext', [
     ['Capabilities', p('core.Capabilities', sc.capabilities)],
     ['Privileged', p('bool', sc.privileged)],
     ['SELinuxOptions', p('core.SELinuxOptions', sc.seLinuxOptions)],

@@ -1,9 +1,11 @@
 // How Go prints the typed values that Kubernetes passes to field errors, for the cases the
-// plain formatting in errors.ts cannot know: Stringer types (Quantity, IntOrString,
-// *LabelSelector) print their String(), typed slices and maps print their %#v literal with the
-// Go type name, and structs print as %#v ("rbac.RoleRef{APIGroup:"...", ...}"). Each helper
-// returns a GoValue that fieldErrorBody prints verbatim. Pointers inside %#v structs print an
-// address in Go; there kite prints a fixed placeholder, since no client can match on one.
+// plain formatting in errors.ts cannot know. ErrorBody dereferences a pointer and then prints
+// a Stringer's String(), else %#v; the API types' String() methods (Quantity, IntOrString,
+// LabelSelector, OwnerReference) have pointer receivers, so after the dereference they print
+// as %#v structs ("v1.LabelSelector{MatchLabels:...}", "intstr.IntOrString{Type:1, ...}").
+// Typed slices and maps print their %#v literal with the Go type name. Each helper returns a
+// GoValue that fieldErrorBody prints verbatim. Pointers inside %#v structs print an address
+// in Go; there kite prints a fixed placeholder, since no client can match on one.
 
 import { GoValue, goValue } from '../errors.js';
 import { goQuote } from '../labels/index.js';
@@ -41,13 +43,6 @@ export function goPointer(typeName: string, set: boolean): string {
   return set ? `(*${typeName})(0xc000000000)` : `(*${typeName})(nil)`;
 }
 
-/** IntOrString's String(): the string as is, or the integer. */
-export function intOrStringText(v: unknown): GoValue {
-  if (typeof v === 'string') return goValue(v);
-  if (typeof v === 'number') return goValue(String(Math.trunc(v)));
-  return goValue('0');
-}
-
 /** %#v of an intstr.IntOrString inside a struct. */
 export function goIntOrStringStruct(v: unknown): string {
   if (typeof v === 'string') return `intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(v)}}`;
@@ -55,11 +50,78 @@ export function goIntOrStringStruct(v: unknown): string {
   return `intstr.IntOrString{Type:0, IntVal:${n}, StrVal:""}`;
 }
 
-/** A Quantity's String(); an unparsable one prints as written. */
-export function quantityText(v: unknown): GoValue {
-  return goValue(quantityString(v));
+/**
+ * An IntOrString passed as a field error value. Its String() has a pointer receiver, so the
+ * value (or a dereferenced pointer) prints as the %#v struct.
+ */
+export function goIntOrString(v: unknown): GoValue {
+  return goValue(goIntOrStringStruct(v));
 }
 
+const DECIMAL_SUFFIX: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIX: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+
+/**
+ * %#v of a resource.Quantity as ParseQuantity leaves it (String() has a pointer receiver, so
+ * Kubernetes prints the struct): the int64Amount fast path with the canonical string cached
+ * when the input already was canonical, or an inf.Dec (shown by placeholder address).
+ * `stringCached`: the validator called String() on the same variable in the same statement
+ * (Go reads the variable after evaluating the calls), so s holds the canonical form.
+ */
+export function goQuantity(v: unknown, stringCached = false): GoValue {
+  const raw = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '0';
+  // After a String() call on the same variable the canonical form is cached in s.
+  const cached = stringCached ? quantityString(v) : undefined;
+  const struct = (value: bigint, scale: number, dec: boolean, s: string, format: string) =>
+    goValue(
+      `resource.Quantity{i:resource.int64Amount{value:${value}, scale:${scale}}, ` +
+        `d:resource.infDecAmount{Dec:(*inf.Dec)(${dec ? '0xc000000000' : 'nil'})}, s:${goQuote(cached ?? s)}, Format:${goQuote(format)}}`,
+    );
+  if (raw === '0') return struct(0n, 0, false, '0', 'DecimalSI');
+  const m = /^([+-]?)0*(\d*)(?:\.(\d*))?(.*)$/.exec(raw);
+  if (!m) return struct(0n, 0, false, '', 'DecimalSI');
+  const positive = m[1] !== '-';
+  const num = m[2] === '' ? '0' : m[2]!;
+  const denom = m[3] ?? '';
+  const suffix = m[4]!;
+  let format: string;
+  let exponent: number;
+  if (suffix in DECIMAL_SUFFIX) [format, exponent] = ['DecimalSI', DECIMAL_SUFFIX[suffix]!];
+  else if (suffix in BINARY_SUFFIX) [format, exponent] = ['BinarySI', BINARY_SUFFIX[suffix]!];
+  else if (/^[eE][+-]?\d+$/.test(suffix)) [format, exponent] = ['DecimalExponent', Number(suffix.slice(1))];
+  else return struct(0n, 0, false, '', 'DecimalSI');
+  let scale = 0;
+  let mantissa = 1n;
+  let precision: number;
+  if (format === 'BinarySI') {
+    if (exponent >= 0 && denom === '') {
+      mantissa = 1n << BigInt(exponent);
+      precision = 15 - num.length - Math.trunc(Math.fround(exponent * 3) / 10) - 1;
+    } else precision = -1;
+  } else {
+    scale = exponent;
+    precision = 18 - (num.length + denom.length);
+  }
+  if (precision >= 0) {
+    scale -= denom.length;
+    if (scale >= -9) {
+      const shifted = num + denom;
+      const value = BigInt(shifted);
+      const result = value * mantissa;
+      if (result <= 0x7fffffffffffffffn) {
+        const signed = positive ? result : -result;
+        const canonical =
+          format === 'BinarySI'
+            ? exponent % 10 === 0 && (value & 7n) !== 0n
+            : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
+        return struct(signed, scale, false, canonical ? raw : '', format);
+      }
+    }
+  }
+  return struct(0n, 0, true, '', format);
+}
+
+/** The canonical String() of a quantity (for messages that call it explicitly). */
 export function quantityString(v: unknown): string {
   if (typeof v !== 'string' && typeof v !== 'number') return '0';
   try {
@@ -69,21 +131,28 @@ export function quantityString(v: unknown): string {
   }
 }
 
-/** The generated String() of a *metav1.LabelSelector; undefined prints as null (nil pointer). */
-export function labelSelectorText(sel: unknown): GoValue | null {
+/** %#v of a map[string]string field inside a struct. */
+function goMapField(v: unknown): string {
+  return isObj(v) ? goStringMap(strMap(v)).text : 'map[string]string(nil)';
+}
+
+/**
+ * A *metav1.LabelSelector passed as a field error value: dereferenced and printed as the
+ * %#v struct ("v1.LabelSelector{MatchLabels:map[string]string{"app":"web"},
+ * MatchExpressions:[]v1.LabelSelectorRequirement(nil)}"); nil prints as null.
+ */
+export function goLabelSelector(sel: unknown): GoValue | null {
   if (!isObj(sel)) return null;
-  const labels = strMap(sel.matchLabels);
-  const ml = Object.keys(labels)
-    .sort()
-    .map((k) => `${k}: ${labels[k]},`)
-    .join('');
-  const me = arr(sel.matchExpressions)
-    .map((e) => {
-      const r = obj(e);
-      return `LabelSelectorRequirement{Key:${str(r.key)},Operator:${str(r.operator)},Values:[${arr(r.values).map(str).join(' ')}],},`;
-    })
-    .join('');
-  return goValue(`&LabelSelector{MatchLabels:map[string]string{${ml}},MatchExpressions:[]LabelSelectorRequirement{${me}},}`);
+  const exprs = Array.isArray(sel.matchExpressions)
+    ? `[]v1.LabelSelectorRequirement{${arr(sel.matchExpressions)
+        .map((e) => {
+          const r = obj(e);
+          const values = Array.isArray(r.values) ? `[]string{${arr(r.values).map((x) => goQuote(str(x))).join(', ')}}` : '[]string(nil)';
+          return `v1.LabelSelectorRequirement{Key:${goQuote(str(r.key))}, Operator:${goQuote(str(r.operator))}, Values:${values}}`;
+        })
+        .join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return goValue(`v1.LabelSelector{MatchLabels:${goMapField(sel.matchLabels)}, MatchExpressions:${exprs}}`);
 }
 
 /** fmt's %v (and %+v) of a decoded JSON value: maps with sorted keys, slices space-separated. */

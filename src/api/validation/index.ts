@@ -164,5 +164,10 @@ export function validateObjectUpdate(o: KubeObject, old: KubeObject, opts: Valid
 }
 
 export { validateNamespaceFinalizeUpdate } from './namespace.js';
-export { unknownFields, strictDecodingMessage, strictDecodingError, strictPatchError, warningHeaderValues } from './strict-decoding.js';
+export {
+  unknownFields, pruneUnknownFields, bodyDecodeError, patchDecodeError, strictJsonErrors, strictObjectErrors, strictDecodingMessage, strictDecodingError, strictPatchError, warningHeaderValues,
+  fieldValidationDirective, type FieldValidationDirective,
+} from './strict-decoding.js';
 export { duplicateFields, duplicateYamlKeys, yamlDuplicateKeyError } from './duplicate-fields.js';
+export { goSprintV } from './go-value.js';
+export { jsonTypeError } from './json-types.js';

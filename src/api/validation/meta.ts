@@ -44,28 +44,25 @@ function parseGroupVersion(apiVersion: string): { group: string; version: string
   return { group: '', version: '' };
 }
 
-/** The generated String() of a metav1.OwnerReference. */
+/** %#v of a metav1.OwnerReference (a value, so its pointer-receiver String() is not used). */
 function ownerReferenceText(ref: Obj): GoValue {
-  const ptr = (v: unknown) => (typeof v === 'boolean' ? `*${v}` : 'nil');
-  return goValue(
-    `&OwnerReference{Kind:${str(ref.kind)},Name:${str(ref.name)},UID:${str(ref.uid)},APIVersion:${str(ref.apiVersion)},` +
-      `Controller:${ptr(ref.controller)},BlockOwnerDeletion:${ptr(ref.blockOwnerDeletion)},}`,
-  );
+  return goStruct('v1.OwnerReference', ownerReferenceFields(ref));
+}
+
+function ownerReferenceFields(r: Obj): [string, string][] {
+  return [
+    ['APIVersion', goQuote(str(r.apiVersion))],
+    ['Kind', goQuote(str(r.kind))],
+    ['Name', goQuote(str(r.name))],
+    ['UID', goQuote(str(r.uid))],
+    ['Controller', goPointer('bool', typeof r.controller === 'boolean')],
+    ['BlockOwnerDeletion', goPointer('bool', typeof r.blockOwnerDeletion === 'boolean')],
+  ];
 }
 
 /** %#v of a []metav1.OwnerReference. */
 function ownerReferencesLiteral(refs: Obj[]): GoValue {
-  const items = refs.map(
-    (r) =>
-      goStruct('v1.OwnerReference', [
-        ['APIVersion', goQuote(str(r.apiVersion))],
-        ['Kind', goQuote(str(r.kind))],
-        ['Name', goQuote(str(r.name))],
-        ['UID', goQuote(str(r.uid))],
-        ['Controller', goPointer('bool', typeof r.controller === 'boolean')],
-        ['BlockOwnerDeletion', goPointer('bool', typeof r.blockOwnerDeletion === 'boolean')],
-      ]).text,
-  );
+  const items = refs.map((r) => ownerReferenceText(r).text);
   return goValue(`[]v1.OwnerReference{${items.join(', ')}}`);
 }
 
@@ -78,9 +75,9 @@ export function validateOwnerReferences(refs: unknown, path: string): FieldError
     const kind = str(ref.kind);
     const gv = parseGroupVersion(apiVersion);
     if (gv.version === '') errs.push(invalid(child(path, 'apiVersion'), apiVersion, 'version must not be empty'));
-    if (kind === '') errs.push(invalid(child(path, 'kind'), kind, 'must not be empty'));
-    if (str(ref.name) === '') errs.push(invalid(child(path, 'name'), str(ref.name), 'must not be empty'));
-    if (str(ref.uid) === '') errs.push(invalid(child(path, 'uid'), str(ref.uid), 'must not be empty'));
+    if (kind === '') errs.push(invalid(child(path, 'kind'), kind, 'kind must not be empty'));
+    if (str(ref.name) === '') errs.push(invalid(child(path, 'name'), str(ref.name), 'name must not be empty'));
+    if (str(ref.uid) === '') errs.push(invalid(child(path, 'uid'), str(ref.uid), 'uid must not be empty'));
     if (gv.group === '' && gv.version === 'v1' && kind === 'Event') {
       errs.push(invalid(path, ownerReferenceText(ref), '/v1, Kind=Event is disallowed from being an owner'));
     }

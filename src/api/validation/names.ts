@@ -92,8 +92,9 @@ export function isInRange(value: number, min: number, max: number): string[] {
   return value >= min && value <= max ? [] : [inclusiveRangeError(min, max)];
 }
 
+/** IsValidUserID: container runtimes limit UIDs (and GIDs) to 0 ... 2^31-1. */
 export function isValidUserID(uid: number): string[] {
-  return uid >= 0 && uid <= 0xffffffff ? [] : [inclusiveRangeError(0, 0xffffffff)];
+  return uid >= 0 && uid <= 0x7fffffff ? [] : [inclusiveRangeError(0, 0x7fffffff)];
 }
 
 export const isValidGroupID = isValidUserID;

@@ -1,7 +1,8 @@
 // Namespaces and ServiceAccounts. A namespace name is a DNS label; spec.finalizers must be
-// qualified names, and unprefixed ones standard ("kubernetes"). Namespace updates only run the
-// metadata rules (spec changes go through the finalize subresource). A ServiceAccount is just
-// metadata with a DNS subdomain name.
+// qualified names, and unprefixed ones standard ("kubernetes"). A namespace update re-runs the
+// create rules plus the metadata update rules (the strategy keeps the old spec, whose
+// finalizers change only through the finalize subresource). A ServiceAccount is just metadata
+// with a DNS subdomain name.
 
 import type { FieldError } from '../errors.js';
 import { isQualifiedName } from '../labels/index.js';
@@ -26,7 +27,7 @@ export function validateNamespace(ns: Obj): FieldError[] {
 }
 
 export function validateNamespaceUpdate(ns: Obj, old: Obj): FieldError[] {
-  return validateObjectMetaUpdate(ns.metadata, old.metadata);
+  return [...validateNamespace(ns), ...validateObjectMetaUpdate(ns.metadata, old.metadata)];
 }
 
 /** The namespace finalize subresource. */

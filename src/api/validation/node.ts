@@ -20,7 +20,7 @@ function validateNodeResources(node: Obj): FieldError[] {
   for (const list of ['capacity', 'allocatable']) {
     for (const [k, v] of Object.entries(obj(status[list]))) {
       const q = parseQuantity(v);
-      if (q) errs.push(...validateResourceQuantityValue(k, q, child('status', list, k)));
+      if (q) errs.push(...validateResourceQuantityValue(k, q, child('status', list, k), v));
     }
   }
   return errs;

@@ -11,6 +11,7 @@ import { validateLabelSelector } from '../labels/index.js';
 import { isObj, isSet, obj, optObj, optStr, optStrMap, semanticEqual, str, strs, type Obj } from './access.js';
 import { child, forbidden, invalid, key, notSupported, required, IS_NOT_POSITIVE_ERROR_MSG } from './field.js';
 import { specDiff } from './diff.js';
+import { goPointer } from './go-value.js';
 import { validateNodeSelector } from './affinity.js';
 import { immutableField, validateObjectMeta, validateTemplateObjectMeta } from './meta.js';
 import { isDNS1123Subdomain, nameIsDNSLabel, nameIsDNSSubdomain } from './names.js';
@@ -65,7 +66,7 @@ export function validatePersistentVolumeClaimSpec(specValue: unknown, field: str
     const q = parseQuantity(requests.storage);
     if (q) {
       if (q.sign() <= 0) errs.push(invalid(storagePath, q.toString(), IS_NOT_POSITIVE_ERROR_MSG));
-      else errs.push(...validateResourceQuantityValue('storage', q, storagePath));
+      else errs.push(...validateResourceQuantityValue('storage', q, storagePath, requests.storage));
     }
   }
   const sc = optStr(spec.storageClassName);
@@ -77,10 +78,10 @@ export function validatePersistentVolumeClaimSpec(specValue: unknown, field: str
   if (ds) errs.push(...validateDataSource(ds, child(field, 'dataSource'), false));
   if (dsr) errs.push(...validateDataSource(dsr, child(field, 'dataSourceRef'), true));
   if (dsr && optStr(dsr.namespace)) {
-    if (ds) errs.push(invalid(field, goValue(child(field, 'dataSource')), 'may not be specified when dataSourceRef.namespace is specified'));
+    if (ds) errs.push(invalid(field, goValue('field.Path{name:"dataSource", index:"", parent:(*field.Path)(0xc000000000)}'), 'may not be specified when dataSourceRef.namespace is specified'));
   } else if (ds && dsr) {
     if (str(ds.apiGroup) !== str(dsr.apiGroup) || isSet(ds.apiGroup) !== isSet(dsr.apiGroup) || str(ds.kind) !== str(dsr.kind) || str(ds.name) !== str(dsr.name)) {
-      errs.push(invalid(field, goValue(child(field, 'dataSource')), 'must match dataSourceRef'));
+      errs.push(invalid(field, goValue('field.Path{name:"dataSource", index:"", parent:(*field.Path)(0xc000000000)}'), 'must match dataSourceRef'));
     }
   }
   return errs;
@@ -280,7 +281,7 @@ export function validatePersistentVolumeUpdate(pv: Obj, old: Obj): FieldError[] 
   }
   errs.push(...immutableField(optStr(newSpec.volumeMode), optStr(oldSpec.volumeMode), 'volumeMode', optStr(newSpec.volumeMode) ?? null));
   if (isSet(oldSpec.nodeAffinity) && !semanticEqual(newSpec.nodeAffinity, oldSpec.nodeAffinity)) {
-    errs.push(invalid('nodeAffinity', newSpec.nodeAffinity ?? null, 'field is immutable, except for updating from beta label to GA'));
+    errs.push(invalid('nodeAffinity', isSet(newSpec.nodeAffinity) ? goValue(`core.VolumeNodeAffinity{Required:${goPointer('core.NodeSelector', isSet(obj(newSpec.nodeAffinity).required))}}`) : null, 'field is immutable, except for updating from beta label to GA'));
   }
   return errs;
 }

@@ -5,11 +5,12 @@
 // <= default <= max and ratios of at least 1.
 
 import type { FieldError } from '../errors.js';
-import { goValue } from '../errors.js';
+import { goValue, type GoValue } from '../errors.js';
+import { goQuote } from '../labels/index.js';
 import { isQualifiedName } from '../labels/index.js';
 import { obj, objs, optObj, str, strs, type Obj } from './access.js';
 import { child, duplicate, forbidden, index, invalid, key, required } from './field.js';
-import { goTypedStrings, quantityText } from './go-value.js';
+import { goTypedStrings, goQuantity } from './go-value.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { nameIsDNSSubdomain } from './names.js';
 import {
@@ -53,7 +54,7 @@ function validateResourceList(list: unknown, field: string): FieldError[] {
     const p = key(field, k);
     errs.push(...validateResourceQuotaResourceName(k, p));
     const q = parseQuantity(v);
-    if (q) errs.push(...validateResourceQuantityValue(k, q, p));
+    if (q) errs.push(...validateResourceQuantityValue(k, q, p, v));
   }
   return errs;
 }
@@ -83,7 +84,7 @@ function validateQuotaSpec(specValue: unknown): FieldError[] {
       if (!STANDARD_SCOPES.has(scope)) errs.push(invalid(child(p, 'scopeName'), scope, 'unsupported scope'));
       for (const k of hard) {
         if (isStandardQuotaResourceName(k) && !scopeValidForResource(scope, k)) {
-          errs.push(invalid(p, goValue('&core.ScopeSelector{...}'), 'unsupported scope applied to resource'));
+          errs.push(invalid(p, scopeSelectorText(selector), 'unsupported scope applied to resource'));
         }
       }
       if (['BestEffort', 'NotBestEffort', 'Terminating', 'NotTerminating', 'CrossNamespacePodAffinity'].includes(scope) && op !== 'Exists') {
@@ -108,6 +109,16 @@ function validateQuotaSpec(specValue: unknown): FieldError[] {
     for (const pair of CONFLICTS) if (pair.every((s) => seen.has(s))) errs.push(invalid(p, scopesShown, 'conflicting scopes'));
   }
   return errs;
+}
+
+/** %#v of a dereferenced *core.ScopeSelector. */
+function scopeSelectorText(selector: Obj): GoValue {
+  const reqs = objs(selector.matchExpressions).map((r) => {
+    const values = Array.isArray(r.values) ? `[]string{${strs(r.values).map(goQuote).join(', ')}}` : '[]string(nil)';
+    return `core.ScopedResourceSelectorRequirement{ScopeName:${goQuote(str(r.scopeName))}, Operator:${goQuote(str(r.operator))}, Values:${values}}`;
+  });
+  const list = Array.isArray(selector.matchExpressions) ? `[]core.ScopedResourceSelectorRequirement{${reqs.join(', ')}}` : '[]core.ScopedResourceSelectorRequirement(nil)';
+  return goValue(`core.ScopeSelector{MatchExpressions:${list}}`);
 }
 
 export function validateResourceQuota(rq: Obj): FieldError[] {
@@ -183,20 +194,20 @@ export function validateLimitRange(lr: Obj): FieldError[] {
       const def = lists.default!.get(k);
       const defReq = lists.defaultRequest!.get(k);
       const ratio = lists.maxLimitRequestRatio!.get(k);
-      if (min && max && min.cmp(max) > 0) errs.push(invalid(key(child(p, 'min'), k), quantityText(min), `min value ${min} is greater than max value ${max}`));
+      if (min && max && min.cmp(max) > 0) errs.push(invalid(key(child(p, 'min'), k), goQuantity(obj(limit.min)[k], true), `min value ${min} is greater than max value ${max}`));
       if (defReq && min && min.cmp(defReq) > 0) {
-        errs.push(invalid(key(child(p, 'defaultRequest'), k), quantityText(defReq), `min value ${min} is greater than default request value ${defReq}`));
+        errs.push(invalid(key(child(p, 'defaultRequest'), k), goQuantity(obj(limit.defaultRequest)[k], true), `min value ${min} is greater than default request value ${defReq}`));
       }
       if (defReq && max && defReq.cmp(max) > 0) {
-        errs.push(invalid(key(child(p, 'defaultRequest'), k), quantityText(defReq), `default request value ${defReq} is greater than max value ${max}`));
+        errs.push(invalid(key(child(p, 'defaultRequest'), k), goQuantity(obj(limit.defaultRequest)[k], true), `default request value ${defReq} is greater than max value ${max}`));
       }
       if (defReq && def && defReq.cmp(def) > 0) {
-        errs.push(invalid(key(child(p, 'defaultRequest'), k), quantityText(defReq), `default request value ${defReq} is greater than default limit value ${def}`));
+        errs.push(invalid(key(child(p, 'defaultRequest'), k), goQuantity(obj(limit.defaultRequest)[k], true), `default request value ${defReq} is greater than default limit value ${def}`));
       }
-      if (def && min && min.cmp(def) > 0) errs.push(invalid(key(child(p, 'default'), k), quantityText(min), `min value ${min} is greater than default value ${def}`));
-      if (def && max && def.cmp(max) > 0) errs.push(invalid(key(child(p, 'default'), k), quantityText(max), `default value ${def} is greater than max value ${max}`));
+      if (def && min && min.cmp(def) > 0) errs.push(invalid(key(child(p, 'default'), k), goQuantity(obj(limit.min)[k], true), `min value ${min} is greater than default value ${def}`));
+      if (def && max && def.cmp(max) > 0) errs.push(invalid(key(child(p, 'default'), k), goQuantity(obj(limit.max)[k], true), `default value ${def} is greater than max value ${max}`));
       if (ratio && ratio.cmp(Quantity.fromInt(1)) < 0) {
-        errs.push(invalid(key(child(p, 'maxLimitRequestRatio'), k), quantityText(ratio), `ratio ${ratio} is less than 1`));
+        errs.push(invalid(key(child(p, 'maxLimitRequestRatio'), k), goQuantity(obj(limit.maxLimitRequestRatio)[k], true), `ratio ${ratio} is less than 1`));
       }
       if (ratio && min && max) {
         const maxMilli = BigInt('9223372036854775807') / 1000n;
@@ -210,11 +221,11 @@ export function validateLimitRange(lr: Obj): FieldError[] {
         }
         const limitRatio = maxValue / minValue;
         if (ratioValue > limitRatio) {
-          errs.push(invalid(key(child(p, 'maxLimitRequestRatio'), k), quantityText(ratio), `ratio ${ratio} is greater than max/min = ${goFloatF(limitRatio)}`));
+          errs.push(invalid(key(child(p, 'maxLimitRequestRatio'), k), goQuantity(obj(limit.maxLimitRequestRatio)[k], true), `ratio ${ratio} is greater than max/min = ${goFloatF(limitRatio)}`));
         }
       }
       if (!isOvercommitAllowed(k) && def && defReq && def.cmp(defReq) !== 0) {
-        errs.push(invalid(key(child(p, 'defaultRequest'), k), quantityText(defReq), `default value ${def} must equal to defaultRequest value ${defReq} in ${k}`));
+        errs.push(invalid(key(child(p, 'defaultRequest'), k), goQuantity(obj(limit.defaultRequest)[k], true), `default value ${def} must equal to defaultRequest value ${defReq} in ${k}`));
       }
     }
   });

@@ -9,7 +9,7 @@ import { isQualifiedName } from '../labels/index.js';
 import { Quantity } from '../quantity.js';
 import { obj, objs, str } from './access.js';
 import { child, duplicate, forbidden, index, invalid, key, notFound, required, withDetail, IS_NEGATIVE_ERROR_MSG, IS_NOT_INTEGER_ERROR_MSG } from './field.js';
-import { goValue } from '../errors.js';
+import { goQuantity } from './go-value.js';
 import { isDNS1123Label } from './names.js';
 
 export function parseQuantity(v: unknown): Quantity | undefined {
@@ -70,11 +70,14 @@ function isIntegerResourceName(name: string): boolean {
   return INTEGER.has(name) || isExtendedResourceName(name);
 }
 
-/** ValidateResourceQuantityValue: never negative; counted resources are whole numbers. */
-export function validateResourceQuantityValue(resource: string, q: Quantity, path: string): FieldError[] {
+/**
+ * ValidateResourceQuantityValue: never negative; counted resources are whole numbers. `raw` is
+ * the JSON value the quantity was parsed from (the integer rule prints the Quantity struct).
+ */
+export function validateResourceQuantityValue(resource: string, q: Quantity, path: string, raw: unknown = q.toString()): FieldError[] {
   const errs: FieldError[] = [];
   if (q.sign() < 0) errs.push(invalid(path, q.toString(), IS_NEGATIVE_ERROR_MSG));
-  if (isIntegerResourceName(resource) && q.milliValue() % 1000n !== 0n) errs.push(invalid(path, goValue(q.toString()), IS_NOT_INTEGER_ERROR_MSG));
+  if (isIntegerResourceName(resource) && q.milliValue() % 1000n !== 0n) errs.push(invalid(path, goQuantity(raw), IS_NOT_INTEGER_ERROR_MSG));
   return errs;
 }
 
@@ -170,7 +173,7 @@ export function validateResourceRequirements(requirements: unknown, podClaimName
     errs.push(...validateContainerResourceName(name, p));
     const q = parseQuantity(raw);
     if (!q) continue;
-    errs.push(...validateResourceQuantityValue(name, q, p));
+    errs.push(...validateResourceQuantityValue(name, q, p, raw));
     if (isHugePageResourceName(name)) {
       limHugePages = true;
       const e = hugePageValueError(name, q);
@@ -183,7 +186,7 @@ export function validateResourceRequirements(requirements: unknown, podClaimName
     errs.push(...validateContainerResourceName(name, p));
     const q = parseQuantity(raw);
     if (!q) continue;
-    errs.push(...validateResourceQuantityValue(name, q, p));
+    errs.push(...validateResourceQuantityValue(name, q, p, raw));
     const limit = name in limits ? parseQuantity(limits[name]) : undefined;
     if (name in limits) {
       if (limit) {

@@ -15,14 +15,17 @@ import type { DeleteOptions } from '../registry/store.js';
 import { CachedObject } from '../watchcache/cached-object.js';
 import { asObject } from './decode.js';
 import { FieldManager } from './field-manager.js';
+import { FieldValidation } from './field-validation.js';
 import { writeRendered } from './read.js';
 import { APPLY_PATCH, applyPatch, PATCH_MEDIA_TYPES, patchSetsResourceVersion } from './patch.js';
 import { admissionAttributes, parseDryRun, parseIntParam, type Scope } from './scope.js';
 import { selectionFromQuery } from './selection.js';
 
 export async function handleCreate(scope: Scope): Promise<void> {
-  const body = decodeObjectBody(scope.req.headers['content-type'], await readBody(scope.req));
-  const obj = asObject(body, scope.def, scope.version);
+  const validation = new FieldValidation(scope, 'CreateOptions');
+  const raw = await readBody(scope.req);
+  const obj = asObject(decodeObjectBody(scope.req.headers['content-type'], raw), scope.def, scope.version);
+  validation.checkBody(scope.req, raw, obj);
   const dryRun = parseDryRun(scope.query);
   checkNamespace(scope, obj);
   const fields = new FieldManager(scope, 'create');
@@ -46,8 +49,10 @@ function checkNamespace(scope: Scope, obj: KubeObject): void {
 }
 
 export async function handleUpdate(scope: Scope): Promise<void> {
-  const body = decodeObjectBody(scope.req.headers['content-type'], await readBody(scope.req));
-  const obj = asObject(body, scope.def, scope.version);
+  const validation = new FieldValidation(scope, 'UpdateOptions');
+  const raw = await readBody(scope.req);
+  const obj = asObject(decodeObjectBody(scope.req.headers['content-type'], raw), scope.def, scope.version);
+  validation.checkBody(scope.req, raw, obj);
   const dryRun = parseDryRun(scope.query);
   checkNamespace(scope, obj);
   if (obj.metadata.name && obj.metadata.name !== scope.name) {
@@ -78,6 +83,7 @@ export async function handlePatch(scope: Scope): Promise<void> {
   const patch = (await readBody(scope.req)).toString('utf8');
   if (type === APPLY_PATCH) return handleApply(scope, patch);
   const fields = new FieldManager(scope, 'patch');
+  const validation = new FieldValidation(scope, 'PatchOptions');
   const dryRun = parseDryRun(scope.query);
   const attrs = admissionAttributes(scope, 'UPDATE', undefined, dryRun);
   const hasPrecondition = patchSetsResourceVersion(type, patch);
@@ -90,6 +96,7 @@ export async function handlePatch(scope: Scope): Promise<void> {
       const doc = fromStorage(scope.def, scope.version, current);
       const schema = SchemaNode.forKind(scope.def.group, scope.version, scope.def.kind);
       const patched = asObject(applyPatch(type, doc, patch, schema), scope.def, scope.version);
+      validation.checkPatched(patched, type, patch);
       if (!hasPrecondition) delete patched.metadata.resourceVersion;
       const next = toStorage(scope.def, scope.version, patched);
       scope.store.strategy.defaults(next);

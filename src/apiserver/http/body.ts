@@ -37,7 +37,8 @@ export function parseJson(text: string): unknown {
 export function parseYaml(text: string): unknown {
   let docs;
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false });
+    // Repeated keys are field validation's business (Strict, Warn or Ignore), not a parse error.
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   } catch (err) {
     throw badRequest(`error converting YAML to JSON: ${(err as Error).message}`);
   }

@@ -401,8 +401,7 @@ export class Store {
     else this.strategy.prepareForUpdate(next, old);
     this.strategy.defaults(next);
     next.metadata.resourceVersion = old.metadata.resourceVersion;
-    const errors = validateMetadataUpdate(next.metadata, old.metadata);
-    this.#validate(next, [...errors, ...this.strategy.validateUpdate(next, old)]);
+    this.#validate(next, this.strategy.validateUpdate(next, old));
   }
 
   #validate(obj: KubeObject, errors: FieldError[]): void {
@@ -538,15 +537,6 @@ function keepSystemMetadata(meta: ObjectMeta, old: ObjectMeta): void {
   if (meta.generateName === undefined && old.generateName !== undefined) meta.generateName = old.generateName;
   delete meta.selfLink;
   if (meta.finalizers?.length === 0) delete meta.finalizers;
-}
-
-function validateMetadataUpdate(meta: ObjectMeta, old: ObjectMeta): FieldError[] {
-  if (!old.deletionTimestamp) return [];
-  const before = new Set(old.finalizers ?? []);
-  const added = (meta.finalizers ?? []).filter((f) => !before.has(f));
-  return added.length > 0
-    ? [{ type: 'FieldValueForbidden', field: 'metadata.finalizers', detail: `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}` }]
-    : [];
 }
 
 /** An object being deleted with no grace left is removed once its last finalizer goes. */
