@@ -187,13 +187,14 @@ function request(
       h['Content-Type'] = 'application/json';
       h['Content-Length'] = Buffer.byteLength(body);
     }
+    const fail = (err: Error) => reject(new Error(`${method} ${url}: ${err.message}`, { cause: err }));
     const req = http.request(url, { method, agent: via, headers: h }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
-      res.on('error', reject);
+      res.on('error', fail);
     });
-    req.on('error', reject);
+    req.on('error', fail);
     req.end(body);
   });
 }

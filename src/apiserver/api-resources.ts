@@ -7,7 +7,7 @@ import { strategyFor } from '../api/strategy/index.js';
 import type { KV } from '../storage/kv.js';
 import { resourcePrefix } from './registry/keys.js';
 import { ServiceAllocator } from './registry/service-allocator.js';
-import { decodeObject, Store, type StoreHooks } from './registry/store.js';
+import { cachedFromStorage, Store, type StoreHooks } from './registry/store.js';
 import { WatchCache } from './watchcache/watch-cache.js';
 
 /** Discovery order of API groups, as Kubernetes ranks them; unknown groups follow, sorted. */
@@ -61,7 +61,7 @@ export class ApiResources {
       const prefix = resourcePrefix(def);
       let cache = this.#caches.get(prefix);
       if (!cache) {
-        cache = new WatchCache(kv, prefix, decodeObject);
+        cache = new WatchCache(kv, prefix, cachedFromStorage);
         this.#caches.set(prefix, cache);
       }
       const store = new Store(def, kv, strategyFor(def), cache, this.#hooksFor(def));

@@ -41,3 +41,8 @@ export function encodeIn(def: ResourceDef, version: string, cached: CachedObject
   if (isStorageVersion(def, version)) return cached.json();
   return cached.encoded(`${def.group}/${version}`, (o) => JSON.stringify(fromStorage(def, version, o)));
 }
+
+/** An object's metadata as a meta.k8s.io PartialObjectMetadata, memoized on the object. */
+export function partialObjectMetadata(o: CachedObject, version: string): string {
+  return o.encoded(`pom/${version}`, (obj) => JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${version}`, metadata: obj.metadata }));
+}

@@ -67,8 +67,6 @@ export class ApiServer {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const abort = new AbortController();
-    res.on('close', () => abort.abort());
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
@@ -82,7 +80,7 @@ export class ApiServer {
         return;
       }
       await serveResource(
-        { req, res, query: url.searchParams, info, user, signal: abort.signal },
+        { req, res, query: url.searchParams, info, user },
         { api: this.#opts.api, admission: this.#opts.admission, watch: this.#opts.watch },
       );
     } catch (err) {

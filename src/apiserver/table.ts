@@ -6,7 +6,7 @@
 import { badRequest } from '../api/errors.js';
 import type { ListMeta } from '../api/meta.js';
 import type { ResourceDef, TableCell } from '../api/resource.js';
-import { encodeIn } from './conversion.js';
+import { encodeIn, partialObjectMetadata } from './conversion.js';
 import type { CachedObject } from './watchcache/cached-object.js';
 
 export type IncludeObject = 'Metadata' | 'Object' | 'None';
@@ -33,9 +33,7 @@ function rowObject(def: ResourceDef, o: CachedObject, opts: TableOptions): strin
     case 'Object':
       return encodeIn(def, opts.version, o);
     case 'Metadata':
-      return o.encoded(`pom/${opts.tableVersion}`, (obj) =>
-        JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${opts.tableVersion}`, metadata: obj.metadata }),
-      );
+      return partialObjectMetadata(o, opts.tableVersion);
   }
 }
 
@@ -48,15 +46,23 @@ function safeRow(def: ResourceDef, o: CachedObject, now: Date): TableCell[] {
   }
 }
 
-/** The Table JSON for objects, assembled from per-row JSON. */
-export function renderTable(def: ResourceDef, items: readonly CachedObject[], listMeta: ListMeta, opts: TableOptions): string {
+/** The Table JSON for objects, as consecutive parts (see writeJsonParts). */
+export function renderTableParts(def: ResourceDef, items: readonly CachedObject[], listMeta: ListMeta, opts: TableOptions): string[] {
   const now = new Date();
-  const rows = items.map((o) => {
+  const head = `{"kind":"Table","apiVersion":"meta.k8s.io/${opts.tableVersion}","metadata":${JSON.stringify(listMeta)}`;
+  const columns = `,"columnDefinitions":${opts.noHeaders ? 'null' : JSON.stringify(def.table.columns)}`;
+  const parts = [`${head}${columns},"rows":[`];
+  items.forEach((o, i) => {
     const cells = JSON.stringify(safeRow(def, o, now));
     const object = rowObject(def, o, opts);
-    return object === undefined ? `{"cells":${cells}}` : `{"cells":${cells},"object":${object}}`;
+    const row = object === undefined ? `{"cells":${cells}}` : `{"cells":${cells},"object":${object}}`;
+    parts.push(i === 0 ? row : `,${row}`);
   });
-  const head = `{"kind":"Table","apiVersion":"meta.k8s.io/${opts.tableVersion}","metadata":${JSON.stringify(listMeta)}`;
-  const columns = `,"columnDefinitions":${opts.noHeaders ? "null" : JSON.stringify(def.table.columns)}`;
-  return `${head}${columns},"rows":[${rows.join(',')}]}`;
+  parts.push(']}');
+  return parts;
+}
+
+/** The Table JSON for objects, in one string. */
+export function renderTable(def: ResourceDef, items: readonly CachedObject[], listMeta: ListMeta, opts: TableOptions): string {
+  return renderTableParts(def, items, listMeta, opts).join('');
 }

@@ -126,6 +126,7 @@ const cases: DefaultingCase[] = [
       kind: 'ReplicaSet',
       metadata: { name: 'web' },
       spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: template({ app: 'web' }) },
+      status: { replicas: 0 },
     },
   },
   {
@@ -166,6 +167,7 @@ const cases: DefaultingCase[] = [
           },
         ],
       },
+      status: { replicas: 0, availableReplicas: 0 },
     },
   },
   {
@@ -193,6 +195,7 @@ const cases: DefaultingCase[] = [
         revisionHistoryLimit: 10,
         template: { metadata: { creationTimestamp: null }, spec: { ...POD_SPEC_DEFAULTS, containers: [] } },
       },
+      status: { replicas: 0, availableReplicas: 0 },
     },
   },
   {
@@ -213,6 +216,7 @@ const cases: DefaultingCase[] = [
         updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
         revisionHistoryLimit: 10,
       },
+      status: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
     },
   },
   {
@@ -227,6 +231,22 @@ const cases: DefaultingCase[] = [
         revisionHistoryLimit: 10,
         template: { metadata: { creationTimestamp: null }, spec: { ...POD_SPEC_DEFAULTS, containers: [] } },
       },
+      status: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
+    },
+  },
+  {
+    name: 'DaemonSet: a status a controller wrote keeps its values; the counters it left out read 0',
+    in: { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { updateStrategy: { type: 'OnDelete' }, template: { spec: { containers: [] } } }, status: { desiredNumberScheduled: 3, numberAvailable: 2 } },
+    out: {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent' },
+      spec: {
+        updateStrategy: { type: 'OnDelete' },
+        revisionHistoryLimit: 10,
+        template: { metadata: { creationTimestamp: null }, spec: { ...POD_SPEC_DEFAULTS, containers: [] } },
+      },
+      status: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 3, numberReady: 0, numberAvailable: 2 },
     },
   },
   {

@@ -6,6 +6,9 @@
 // as Kubernetes' conversion writes them), DaemonSet (RollingUpdate with maxUnavailable 1 and
 // maxSurge 0, revisionHistoryLimit 10), and every pod template. A strategy type that is set
 // to something else leaves its rollingUpdate alone. ControllerRevision has no defaults.
+// Status counters Go always writes (no omitempty) read back as 0 until a controller sets
+// them: a ReplicaSet's and StatefulSet's replicas (and a StatefulSet's availableReplicas), a
+// DaemonSet's currentNumberScheduled, numberMisscheduled, desiredNumberScheduled and numberReady.
 
 import { defaultPodTemplateSpec } from './pod.js';
 import { defaultPointer, defaultString, embeddedMeta, isNil, items, pointer, struct, type Obj } from './values.js';
@@ -14,14 +17,31 @@ import { defaultClaim } from './volumes.js';
 export const APPS_DEFAULTERS: Readonly<Record<string, (obj: Obj) => void>> = {
   Deployment: defaultDeployment,
   ReplicaSet: (rs) => {
+    zeroCounters(rs, REPLICA_SET_COUNTERS);
     const spec = struct(rs, 'spec');
     if (!spec) return;
     defaultPointer(spec, 'replicas', 1);
     template(spec);
   },
-  StatefulSet: defaultStatefulSet,
-  DaemonSet: defaultDaemonSet,
+  StatefulSet: (ss) => {
+    zeroCounters(ss, STATEFUL_SET_COUNTERS);
+    defaultStatefulSet(ss);
+  },
+  DaemonSet: (ds) => {
+    zeroCounters(ds, DAEMON_SET_COUNTERS);
+    defaultDaemonSet(ds);
+  },
 };
+
+export const REPLICA_SET_COUNTERS = ['replicas'];
+const STATEFUL_SET_COUNTERS = ['replicas', 'availableReplicas'];
+const DAEMON_SET_COUNTERS = ['currentNumberScheduled', 'numberMisscheduled', 'desiredNumberScheduled', 'numberReady'];
+
+/** The status int32 fields without omitempty: Go writes their zero value. */
+export function zeroCounters(obj: Obj, counters: readonly string[]): void {
+  const status = struct(obj, 'status');
+  if (status) for (const c of counters) defaultPointer(status, c, 0);
+}
 
 function template(spec: Obj): void {
   const t = struct(spec, 'template');

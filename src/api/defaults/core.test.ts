@@ -256,12 +256,13 @@ const cases: DefaultingCase[] = [
         selector: { app: 'rc' },
         template: { metadata: { creationTimestamp: null, labels: { app: 'rc' } }, spec: { ...POD_SPEC_DEFAULTS, containers: [container({ name: 'nginx', image: 'nginx' })] } },
       },
+      status: { replicas: 0 },
     },
   },
   {
     name: 'ReplicationController without a template',
     in: { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: { selector: { app: 'rc' } } },
-    out: { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: { selector: { app: 'rc' }, replicas: 1 } },
+    out: { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: { selector: { app: 'rc' }, replicas: 1 }, status: { replicas: 0 } },
   },
   {
     name: 'PodTemplate',

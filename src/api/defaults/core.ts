@@ -8,6 +8,7 @@
 // fields Go always writes for a Service's and an Event's zero values. ConfigMap,
 // ServiceAccount and ResourceQuota have nothing beyond their quantities.
 
+import { REPLICA_SET_COUNTERS, zeroCounters } from './apps.js';
 import { defaultPod, defaultPodTemplateSpec } from './pod.js';
 import {
   defaultPointer,
@@ -155,6 +156,7 @@ function defaultLimitRange(lr: Obj): void {
 }
 
 function defaultReplicationController(rc: Obj): void {
+  zeroCounters(rc, REPLICA_SET_COUNTERS);
   const spec = struct(rc, 'spec');
   if (!spec) return;
   const template = pointer(spec, 'template');

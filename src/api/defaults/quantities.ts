@@ -22,11 +22,25 @@ export function canonicalizeQuantities(obj: Record<string, unknown>, group: stri
   if (plan) walk(obj, plan, false);
 }
 
+/** Canonical forms already computed: the same few quantities ("100m", "128Mi") recur in
+ *  every write, and parsing them is most of what defaulting costs. */
+const CANONICAL = new Map<string, unknown>();
+const CANONICAL_MAX = 4096;
+
 /** The canonical form of one JSON quantity; roundMilli for ResourceList entries. */
 export function canonicalQuantity(v: unknown, roundMilli: boolean): unknown {
   // A null map entry decodes as the zero Quantity.
   if (v === null) return roundMilli ? '0' : v;
   if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return v;
+  const memoKey = `${roundMilli ? 1 : 0}${typeof v === 'number' ? 'n' : 's'}:${v}`;
+  if (CANONICAL.has(memoKey)) return CANONICAL.get(memoKey);
+  const result = computeCanonical(v, roundMilli);
+  if (CANONICAL.size >= CANONICAL_MAX) CANONICAL.clear();
+  CANONICAL.set(memoKey, result);
+  return result;
+}
+
+function computeCanonical(v: string | number, roundMilli: boolean): unknown {
   try {
     let q = Quantity.fromJSON(v);
     if (roundMilli) q = roundUpToMilli(q);

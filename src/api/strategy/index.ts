@@ -6,6 +6,7 @@ import { genericStrategy } from './generic.js';
 import { namespaceStrategy } from './namespaces.js';
 import { podStrategy } from './pods.js';
 import { secretStrategy } from './secrets.js';
+import { serviceStrategy } from './services.js';
 import { persistentVolumeStrategy } from './volumes.js';
 import { daemonSetStrategy, jobStrategy } from './workloads.js';
 import type { Strategy } from './strategy.js';
@@ -20,6 +21,7 @@ const SPECIAL: Record<string, Factory> = {
   '/pods': podStrategy,
   '/namespaces': namespaceStrategy,
   '/secrets': secretStrategy,
+  '/services': serviceStrategy,
   '/persistentvolumes': persistentVolumeStrategy,
   'batch/jobs': jobStrategy,
   'apps/daemonsets': daemonSetStrategy,

@@ -110,6 +110,24 @@ describe('StatefulSet', () => {
       (o) => (spec(o).podManagementPolicy = 'Random'),
       ['spec.podManagementPolicy: Invalid value: "Random": must be \'OrderedReady\' or \'Parallel\''],
     ],
+    [
+      'volumeMounts may name a volumeClaimTemplate (the pod spec is not validated)',
+      (o) => {
+        at(o, 'spec', 'template', 'spec', 'containers', 0).volumeMounts = [{ name: 'www', mountPath: '/data' }];
+        spec(o).volumeClaimTemplates = [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }];
+      },
+      [],
+    ],
+    [
+      'template labels are validated (at spec.template.labels, as Kubernetes words it)',
+      (o) => {
+        spec(o).selector = { matchExpressions: [{ key: 'app', operator: 'Exists' }] };
+        at(o, 'spec', 'template', 'metadata').labels = { app: 'db', 'bad key!': 'x' };
+      },
+      [
+        'spec.template.labels: Invalid value: "bad key!": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')',
+      ],
+    ],
   ]);
   updateCases(statefulSet, [
     ['replicas may change', (o) => (spec(o).replicas = 3), []],

@@ -8,13 +8,13 @@
 
 import type { FieldError } from '../errors.js';
 import { goValue } from '../errors.js';
-import { LabelSelector, selectorFromObject, validateLabelSelector } from '../labels/index.js';
+import { LabelSelector, selectorFromObject, validateLabels, validateLabelSelector } from '../labels/index.js';
 import { isObj, isSet, num, obj, optNum, optObj, optStrMap, semanticEqual, str, type Obj } from './access.js';
 import { child, forbidden, invalid, notSupported, required, nonNegative, FIELD_IMMUTABLE_ERROR_MSG } from './field.js';
 import { goIntOrString, goLabelSelector, goPointer, goStringMap } from './go-value.js';
-import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
+import { validateAnnotations, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { isValidPercent, nameIsDNSLabel, nameIsDNSSubdomain } from './names.js';
-import { validatePodTemplateSpec } from './pod.js';
+import { validatePodSpecificAnnotations, validatePodTemplateSpec } from './pod.js';
 
 /** ValidatePositiveIntOrPercent: a non-negative int, or "N%". */
 export function validatePositiveIntOrPercent(v: unknown, field: string): FieldError[] {
@@ -81,6 +81,18 @@ function restartAlways(template: Obj, templatePath: string, kind: string): Field
     errs.push(forbidden(child(templatePath, 'spec', 'activeDeadlineSeconds'), `activeDeadlineSeconds in ${kind} is not Supported`));
   }
   return errs;
+}
+
+/** ValidatePodTemplateSpecForStatefulSet: only the template's labels and annotations. Kubernetes
+ *  leaves the pod spec unvalidated here (its volumeMounts may name volumeClaimTemplates, which
+ *  are not volumes); a bad one fails when the controller creates the pods. */
+function validateTemplateForStatefulSet(template: Obj, field: string): FieldError[] {
+  const meta = obj(template.metadata);
+  return [
+    ...validateLabels(optStrMap(meta.labels), child(field, 'labels')),
+    ...validateAnnotations(meta.annotations, child(field, 'annotations')),
+    ...validatePodSpecificAnnotations(meta.annotations, obj(template.spec), child(field, 'annotations')),
+  ];
 }
 
 /** ValidatePodTemplateSpecForReplicaSet (Deployments use it too). */
@@ -223,7 +235,7 @@ export function validateStatefulSetSpec(specValue: unknown, field: string): Fiel
   const template = obj(spec.template);
   const tPath = child(field, 'template');
   if (!selector) errs.push(invalid(child(field, 'selector'), goLabelSelector(spec.selector), ''));
-  else errs.push(...selectorMatchesTemplate(selector, template, tPath), ...validatePodTemplateSpec(template, tPath));
+  else errs.push(...selectorMatchesTemplate(selector, template, tPath), ...validateTemplateForStatefulSet(template, tPath));
   errs.push(...restartAlways(template, tPath, 'StatefulSet'));
   return errs;
 }

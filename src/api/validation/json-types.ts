@@ -3,10 +3,13 @@
 // list belongs, a label value that is not a string — reported with encoding/json's text:
 //   json: cannot unmarshal bool into Go struct field ObjectMeta.spec.template.metadata.labels of type string
 // null is always accepted (Go leaves the zero value); fields the schema does not declare are
-// field validation's business, not this.
+// field validation's business, not this. A resource quantity must also parse, as
+// Quantity.UnmarshalJSON requires:
+//   quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'
 
 import { isPlainObject } from '../meta.js';
 import type { SchemaNode } from '../openapi/schema.js';
+import { Quantity, QuantityParseError } from '../quantity.js';
 
 const INT_FORMATS: Record<string, string> = { int32: 'int32', int64: 'int64' };
 
@@ -17,9 +20,8 @@ export function jsonTypeError(obj: unknown, schema: SchemaNode): string | undefi
 
 function check(v: unknown, s: SchemaNode, path: string, struct: string): string | undefined {
   if (v === null || v === undefined || s.isAny) return undefined;
-  if (s.isIntOrString || s.isQuantity) {
-    return typeof v === 'string' || typeof v === 'number' ? undefined : mismatch(v, struct, path, s.isQuantity ? 'resource.Quantity' : 'intstr.IntOrString');
-  }
+  if (s.isQuantity) return typeof v === 'string' || typeof v === 'number' ? quantityError(v) : mismatch(v, struct, path, 'resource.Quantity');
+  if (s.isIntOrString) return typeof v === 'string' || typeof v === 'number' ? undefined : mismatch(v, struct, path, 'intstr.IntOrString');
   const type = s.type;
   if (type === 'string') return typeof v === 'string' ? undefined : mismatch(v, struct, path, 'string');
   if (type === 'boolean') return typeof v === 'boolean' ? undefined : mismatch(v, struct, path, 'bool');
@@ -51,6 +53,18 @@ function check(v: unknown, s: SchemaNode, path: string, struct: string): string 
     }
   }
   return undefined;
+}
+
+/** Quantity.UnmarshalJSON's error (unwrapped, as encoding/json returns it) for a value that
+ *  does not parse. */
+function quantityError(v: string | number): string | undefined {
+  try {
+    Quantity.fromJSON(v);
+    return undefined;
+  } catch (err) {
+    if (err instanceof QuantityParseError) return err.message;
+    throw err;
+  }
 }
 
 function mismatch(v: unknown, struct: string, path: string, goType: string): string {

@@ -69,7 +69,7 @@ async function reconcile(store: Store, obj: KubeObject, fields: readonly string[
     if (!stale) return;
     await store.update(NS, NAME, {
       tryUpdate: (cur) => {
-        const next = cur ?? obj;
+        const next = structuredClone(cur ?? obj);
         for (const f of fields) next[f] = obj[f];
         next.metadata.labels = { ...(next.metadata.labels ?? {}), ...obj.metadata.labels };
         delete next.metadata.resourceVersion;

@@ -46,7 +46,7 @@ export async function handleBinding(scope: Scope): Promise<void> {
         throw conflict(bindingsGr, scope.name, `pod ${scope.name} is already assigned to node "${spec.nodeName}"`);
       }
       await scope.admission.validate(attrs, binding);
-      return bind(current, nodeName, binding.metadata.annotations);
+      return bind(structuredClone(current), nodeName, binding.metadata.annotations);
     },
   });
   writeJsonText(scope.res, 201, JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }));

@@ -44,14 +44,15 @@ export class FieldValidation {
   }
 
   /** Checks a create or update body as received (raw) and decoded (obj, in the addressed
-   *  version), then drops the fields the kind does not have. */
-  checkBody(req: IncomingMessage, raw: Buffer, obj: KubeObject): void {
+   *  version), then drops the fields the kind does not have. With report false (the same
+   *  body decoded again for a retry) it only drops them. */
+  checkBody(req: IncomingMessage, raw: Buffer, obj: KubeObject, report = true): void {
     const schema = this.#schema;
     if (!schema) return;
     const bodyVersion = String(obj.apiVersion ?? '').slice(String(obj.apiVersion ?? '').indexOf('/') + 1);
     const typeError = jsonTypeError(obj, schema);
     if (typeError) throw bodyDecodeError(String(obj.kind ?? this.#kind), bodyVersion, this.#kind, typeError);
-    if (this.directive !== 'Ignore') {
+    if (report && this.directive !== 'Ignore') {
       const type = bodyMediaType(req.headers['content-type']) || 'application/json';
       let errors: string[] = [];
       if (type === 'application/json') errors = strictJsonErrors(raw.toString('utf8'), schema);

@@ -3,10 +3,10 @@
 
 import { notAcceptable } from '../../api/errors.js';
 import type { ListMeta } from '../../api/meta.js';
-import { apiVersionOf, encodeIn } from '../conversion.js';
-import { writeEncoded } from '../http/respond.js';
+import { apiVersionOf, encodeIn, partialObjectMetadata } from '../conversion.js';
+import { writeEncoded, writeJsonParts } from '../http/respond.js';
 import { SERVED_MEDIA_TYPES } from '../negotiation.js';
-import { parseIncludeObject, renderTable } from '../table.js';
+import { parseIncludeObject, renderTable, renderTableParts } from '../table.js';
 import type { CachedObject } from '../watchcache/cached-object.js';
 import { parseIntParam, type Scope } from './scope.js';
 import { selectionFromQuery } from './selection.js';
@@ -27,10 +27,8 @@ export function writeRendered(scope: Scope, code: number, obj: CachedObject): vo
       const table = renderTable(scope.def, [obj], { resourceVersion: obj.obj.metadata.resourceVersion }, opts);
       return writeEncoded(scope.res, code, table, r.format);
     }
-    case 'PartialObjectMetadata': {
-      const json = JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${r.version}`, metadata: obj.obj.metadata });
-      return writeEncoded(scope.res, code, json, r.format);
-    }
+    case 'PartialObjectMetadata':
+      return writeEncoded(scope.res, code, partialObjectMetadata(obj, r.version), r.format);
     default:
       throw notAcceptable(SERVED_MEDIA_TYPES);
   }
@@ -52,28 +50,34 @@ export async function handleList(scope: Scope): Promise<void> {
   if (result.continueToken) listMeta.continue = result.continueToken;
   if (result.remainingItemCount !== undefined) listMeta.remainingItemCount = result.remainingItemCount;
   const r = scope.rendering;
-  let json: string;
+  let parts: string[];
   switch (r.as) {
     case 'object': {
-      const items = result.items.map((o) => encodeIn(scope.def, scope.version, o));
       const head = `{"kind":${JSON.stringify(scope.def.listKind)},"apiVersion":${JSON.stringify(apiVersionOf(scope.def.group, scope.version))}`;
-      json = `${head},"metadata":${JSON.stringify(listMeta)},"items":[${items.join(',')}]}`;
+      parts = listParts(`${head},"metadata":${JSON.stringify(listMeta)},"items":[`, result.items, (o) => encodeIn(scope.def, scope.version, o));
       break;
     }
     case 'Table': {
       const opts = { includeObject: parseIncludeObject(q.get('includeObject')), noHeaders: false, tableVersion: r.version, version: scope.version };
-      json = renderTable(scope.def, result.items, listMeta, opts);
+      parts = renderTableParts(scope.def, result.items, listMeta, opts);
       break;
     }
     case 'PartialObjectMetadataList': {
-      const items = result.items.map((o) =>
-        o.encoded(`pom/${r.version}`, (obj) => JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${r.version}`, metadata: obj.metadata })),
-      );
-      json = `{"kind":"PartialObjectMetadataList","apiVersion":"meta.k8s.io/${r.version}","metadata":${JSON.stringify(listMeta)},"items":[${items.join(',')}]}`;
+      const head = `{"kind":"PartialObjectMetadataList","apiVersion":"meta.k8s.io/${r.version}","metadata":${JSON.stringify(listMeta)},"items":[`;
+      parts = listParts(head, result.items, (o) => partialObjectMetadata(o, r.version));
       break;
     }
     default:
       throw notAcceptable(SERVED_MEDIA_TYPES);
   }
-  writeEncoded(scope.res, 200, json, r.format);
+  await writeJsonParts(scope.res, 200, parts, r.format);
 }
+
+/** A list document as parts: the head, the items separated by commas, the tail. */
+function listParts(head: string, items: readonly CachedObject[], encode: (o: CachedObject) => string): string[] {
+  const parts = [head];
+  items.forEach((o, i) => parts.push(i === 0 ? encode(o) : `,${encode(o)}`));
+  parts.push(']}');
+  return parts;
+}
+

@@ -21,7 +21,6 @@ export interface ResourceRequest {
   readonly query: URLSearchParams;
   readonly info: RequestInfo;
   readonly user: UserInfo;
-  readonly signal: AbortSignal;
 }
 
 export interface ResourceServices {
@@ -60,7 +59,6 @@ export async function serveResource(r: ResourceRequest, services: ResourceServic
     rendering: negotiate(r.req.headers.accept),
     admission: services.admission,
     watch: services.watch,
-    signal: r.signal,
   };
   if (info.subresource) return serveSubresource(scope, info.verb);
   if (!def.verbs.includes(info.verb as never)) throw methodNotAllowed();

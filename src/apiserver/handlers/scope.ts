@@ -34,8 +34,6 @@ export interface Scope {
   readonly rendering: Rendering;
   readonly admission: AdmissionChain;
   readonly watch: WatchSettings;
-  /** Aborted when the client goes away. */
-  readonly signal: AbortSignal;
 }
 
 export function admissionAttributes(scope: Scope, operation: Operation, obj: KubeObject | undefined, dryRun: boolean): AdmissionAttributes {

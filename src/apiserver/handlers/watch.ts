@@ -12,7 +12,7 @@
 //   leaves, when the server stops, or when the client reads too slowly to keep up.
 
 import { badRequest, expired, type StatusError } from '../../api/errors.js';
-import { apiVersionOf, encodeIn } from '../conversion.js';
+import { apiVersionOf, encodeIn, partialObjectMetadata } from '../conversion.js';
 import { errorStatus } from '../http/respond.js';
 import { parseResourceVersion } from '../registry/store.js';
 import { parseIncludeObject, renderTable } from '../table.js';
@@ -65,10 +65,7 @@ function objectEncoder(scope: Scope): (o: CachedObject) => string {
     };
   }
   if (r.as === 'PartialObjectMetadata') {
-    return (o) =>
-      o.encoded(`pom/${r.version}`, (obj) =>
-        JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${r.version}`, metadata: obj.metadata }),
-      );
+    return (o) => partialObjectMetadata(o, r.version);
   }
   return (o) => encodeIn(scope.def, scope.version, o);
 }
@@ -109,13 +106,19 @@ export async function handleWatch(scope: Scope): Promise<void> {
     res.write(chunk);
     if (res.writableLength > scope.watch.maxBufferedBytes) finish();
   };
+  const lineId = scope.rendering.as === 'Table' ? undefined : `watch/${scope.rendering.as}/${scope.def.group}/${scope.version}`;
+  const line = (e: WatcherEvent): string => {
+    const text = () => `{"type":"${e.type}","object":${encodeObject(e.object)}}\n`;
+    // Watchers asking for the same rendering share one encoded line per event.
+    return lineId ? e.object.encoded(`${lineId}/${e.type}`, text) : text();
+  };
   const onEvents = (events: readonly WatcherEvent[]) => {
+    if (events.length === 1) return send(line(events[0]));
     let chunk = '';
-    for (const e of events) chunk += `{"type":"${e.type}","object":${encodeObject(e.object)}}\n`;
+    for (const e of events) chunk += line(e);
     send(chunk);
   };
 
-  scope.signal.addEventListener('abort', finish, { once: true });
   res.on('close', finish);
   try {
     watcher = store.cache.watch(fromRevision, {

@@ -51,23 +51,30 @@ function checkNamespace(scope: Scope, obj: KubeObject): void {
 export async function handleUpdate(scope: Scope): Promise<void> {
   const validation = new FieldValidation(scope, 'UpdateOptions');
   const raw = await readBody(scope.req);
-  const obj = asObject(decodeObjectBody(scope.req.headers['content-type'], raw), scope.def, scope.version);
-  validation.checkBody(scope.req, raw, obj);
-  const dryRun = parseDryRun(scope.query);
-  checkNamespace(scope, obj);
-  if (obj.metadata.name && obj.metadata.name !== scope.name) {
-    throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${scope.name})`);
-  }
   const fields = new FieldManager(scope, 'update');
-  const stored = toStorage(scope.def, scope.version, obj);
-  scope.store.strategy.defaults(stored);
+  const dryRun = parseDryRun(scope.query);
+  /** The body as the object to store; checked (and warned about) the first time only. */
+  const decode = (check: boolean): KubeObject => {
+    const obj = asObject(decodeObjectBody(scope.req.headers['content-type'], raw), scope.def, scope.version);
+    validation.checkBody(scope.req, raw, obj, check);
+    const stored = toStorage(scope.def, scope.version, obj);
+    scope.store.strategy.defaults(stored);
+    return stored;
+  };
+  const stored = decode(true);
+  checkNamespace(scope, stored);
+  if (stored.metadata.name && stored.metadata.name !== scope.name) {
+    throw badRequest(`the name of the object (${stored.metadata.name}) does not match the name on the URL (${scope.name})`);
+  }
   const attrs = admissionAttributes(scope, 'UPDATE', stored, dryRun);
+  let attempts = 0;
   const result = await scope.store.update(scope.namespace, scope.name, {
     dryRun,
     subresource: scope.subresource,
     prepareSubresource: scope.subresource === 'finalize' ? prepareForFinalize : undefined,
     tryUpdate: async (current) => {
-      const next = structuredClone(stored);
+      // The decoded body serves the first attempt; a retry after a conflict decodes afresh.
+      const next = attempts++ === 0 ? stored : decode(false);
       fields.recordUpdate(current, next);
       await scope.admission.admit(attrs, next, current);
       return next;
@@ -126,7 +133,8 @@ async function handleApply(scope: Scope, body: string): Promise<void> {
     subresource: scope.subresource,
     tryUpdate: async (current) => {
       creating = !current;
-      const next = fields.apply(current, structuredClone(config));
+      // The merge may share parts of its inputs; what it returns is changed in place later.
+      const next = fields.apply(current && structuredClone(current), structuredClone(config));
       if (!hasPrecondition) delete next.metadata.resourceVersion;
       scope.store.strategy.defaults(next);
       await scope.admission.admit(admissionAttributes(scope, creating ? 'CREATE' : 'UPDATE', next, dryRun), next, current);

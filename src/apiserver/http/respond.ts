@@ -28,6 +28,41 @@ export function writeObject(res: ServerResponse, code: number, obj: unknown, for
   writeJsonText(res, code, JSON.stringify(obj));
 }
 
+/** Flushes this much JSON at a time when streaming a large response. */
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Writes a JSON document given as consecutive parts (a list's head, its items and commas,
+ * its tail) in chunks, waiting for the socket to drain, so a large list never becomes one
+ * giant string in memory.
+ */
+export async function writeJsonParts(res: ServerResponse, code: number, parts: readonly string[], format: OutputFormat): Promise<void> {
+  if (format === 'yaml' || parts.length < 64) return writeEncoded(res, code, parts.join(''), format);
+  res.writeHead(code, { 'Content-Type': 'application/json' });
+  let chunk = '';
+  for (const p of parts) {
+    chunk += p;
+    if (chunk.length >= CHUNK_CHARS) {
+      if (!res.write(chunk)) await drained(res);
+      chunk = '';
+      if (res.destroyed) return;
+    }
+  }
+  res.end(chunk);
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
 /** Writes already-encoded JSON in the requested format. */
 export function writeEncoded(res: ServerResponse, code: number, json: string, format: OutputFormat): void {
   if (format === 'yaml') writeObject(res, code, JSON.parse(json), 'yaml');

@@ -98,6 +98,14 @@ export class OpenApiDocuments {
 
 const v3Ref = (name: string) => `#/components/schemas/${name}`;
 
+/** Types whose OpenAPI v3 schema Kubernetes builds from their OpenAPIV3OneOfTypes (v2 says
+ *  `type: string`): kubectl explain names them (`<IntOrString>`, `<map[string]Quantity>`)
+ *  rather than printing `<string>`. */
+const V3_ONE_OF: Readonly<Record<string, object>> = {
+  'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string' },
+  'io.k8s.apimachinery.pkg.api.resource.Quantity': { oneOf: [{ type: 'string' }, { type: 'number' }] },
+};
+
 function toV3(paths: Record<string, PathItem>): object {
   const roots = new Set<string>();
   const outPaths: Record<string, unknown> = {};
@@ -111,7 +119,7 @@ function toV3(paths: Record<string, PathItem>): object {
     outPaths[path] = out;
   }
   const schemas: Record<string, unknown> = {};
-  for (const name of [...referenceClosure(roots)].sort()) schemas[name] = rewriteRefs(DEFINITIONS[name], v3Ref);
+  for (const name of [...referenceClosure(roots)].sort()) schemas[name] = V3_ONE_OF[name] ?? rewriteRefs(DEFINITIONS[name], v3Ref);
   return {
     openapi: '3.0.0',
     info: INFO,

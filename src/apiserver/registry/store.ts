@@ -79,7 +79,9 @@ export interface WriteOptions {
 export interface UpdateOptions extends WriteOptions {
   /** 'status' writes only status; 'finalize' (namespaces) only spec.finalizers. */
   readonly subresource?: string;
-  /** Computes the new object from the current one (undefined when it does not exist). */
+  /** Computes the new object from the current one (undefined when it does not exist).
+   *  current is the cached object: read it, never change it; return a new object (the
+   *  store goes on to fill in and default it in place). */
   readonly tryUpdate: (current: KubeObject | undefined) => Promise<KubeObject> | KubeObject;
   /** Prepares an update to a subresource other than status. */
   readonly prepareSubresource?: (obj: KubeObject, old: KubeObject) => void;
@@ -128,7 +130,7 @@ export class Store {
     this.strategy = strategy;
     this.#kv = kv;
     this.#prefix = resourcePrefix(def);
-    this.cache = cache ?? new WatchCache(kv, this.#prefix, decodeObject);
+    this.cache = cache ?? new WatchCache(kv, this.#prefix, cachedFromStorage);
   }
 
   get prefix(): string {
@@ -283,7 +285,7 @@ export class Store {
         throw err;
       }
       for (const kv of page.kvs) {
-        const o = new CachedObject(kv.key, decodeObject(kv), kv.modRevision);
+        const o = cachedFromStorage(kv);
         if (!opts.filter || opts.filter(o.obj)) items.push(o);
       }
       if (!page.more) return { items, revision };
@@ -323,7 +325,9 @@ export class Store {
         return new CachedObject(key, obj, 0);
       }
       try {
-        const kv = await this.#kv.create(key, encodeObject(obj));
+        const value = encodeObject(obj);
+        this.cache.adopt(key, value, obj);
+        const kv = await this.#kv.create(key, value);
         return this.#cached(kv);
       } catch (err) {
         release?.();
@@ -342,7 +346,8 @@ export class Store {
     const key = this.key(namespace, name);
     for (let attempt = 0; ; attempt++) {
       const current = this.cache.get(key);
-      const next = await opts.tryUpdate(current?.mutableCopy());
+      let next = await opts.tryUpdate(current?.obj);
+      if (current && next === current.obj) next = current.mutableCopy();
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
         throw badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`);
       }
@@ -377,7 +382,9 @@ export class Store {
           await this.#kv.delete(key, current.revision);
           return { object: new CachedObject(key, next, current.revision), created: false };
         }
-        const kv = await this.#kv.update(key, encodeObject(next), current.revision);
+        const value = encodeObject(next);
+        this.cache.adopt(key, value, next);
+        const kv = await this.#kv.update(key, value, current.revision);
         return { object: this.#cached(kv), created: false };
       } catch (err) {
         release?.();
@@ -455,7 +462,7 @@ export class Store {
   #cached(kv: KeyValue): CachedObject {
     const cached = this.cache.get(kv.key);
     if (cached && cached.revision === kv.modRevision) return cached;
-    return new CachedObject(kv.key, decodeObject(kv), kv.modRevision);
+    return cachedFromStorage(kv);
   }
 }
 
@@ -466,11 +473,19 @@ export function decodeObject(kv: KeyValue): KubeObject {
   return obj;
 }
 
-/** Stored form: the object without its resourceVersion (that is the storage revision). */
+/** The cache's form of a stored key-value: the object, and its JSON without serializing
+ *  it again. */
+export function cachedFromStorage(kv: KeyValue): CachedObject {
+  return CachedObject.fromStored(kv.key, kv.value, decodeObject(kv), kv.modRevision);
+}
+
+/** Stored form: the object without its resourceVersion (that is the storage revision),
+ *  with apiVersion, kind and metadata first, so the cached JSON can be derived from it by
+ *  inserting the resourceVersion (see CachedObject.fromStored). */
 export function encodeObject(obj: KubeObject): string {
-  const { resourceVersion, ...meta } = obj.metadata;
-  if (resourceVersion === undefined) return JSON.stringify(obj);
-  return JSON.stringify({ ...obj, metadata: meta });
+  const { apiVersion, kind, metadata, ...rest } = obj;
+  const { resourceVersion: _stored, ...meta } = metadata;
+  return JSON.stringify({ apiVersion, kind, metadata: meta, ...rest });
 }
 
 export function parseResourceVersion(rv: string): number {

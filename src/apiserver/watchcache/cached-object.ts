@@ -5,6 +5,9 @@
 
 import type { KubeObject } from '../../api/meta.js';
 
+/** The start of a value as kite stores it, up to the inside of its top-level metadata. */
+const STORED_PREFIX = /^\{(?:"apiVersion":"(?:[^"\\]|\\.)*",)?(?:"kind":"(?:[^"\\]|\\.)*",)?"metadata":\{/;
+
 export class CachedObject {
   #json: string | undefined;
   #encodings: Map<string, string> | undefined;
@@ -14,7 +17,24 @@ export class CachedObject {
     /** In the storage version, with metadata.resourceVersion set to `revision`. */
     readonly obj: KubeObject,
     readonly revision: number,
-  ) {}
+    json?: string,
+  ) {
+    this.#json = json;
+  }
+
+  /**
+   * The cached form of a stored value: obj is the value's object with its resourceVersion
+   * set; the JSON is the stored text with the resourceVersion inserted into its metadata,
+   * when the text starts with apiVersion, kind and metadata as kite writes it.
+   */
+  static fromStored(key: string, value: string, obj: KubeObject, revision: number): CachedObject {
+    const m = STORED_PREFIX.exec(value);
+    if (!m) return new CachedObject(key, obj, revision);
+    const at = m[0].length;
+    const rv = `"resourceVersion":"${revision}"`;
+    const json = `${value.slice(0, at)}${rv}${value[at] === '}' ? '' : ','}${value.slice(at)}`;
+    return new CachedObject(key, obj, revision, json);
+  }
 
   /** The object as JSON, in the storage version. */
   json(): string {
@@ -22,7 +42,8 @@ export class CachedObject {
     return this.#json;
   }
 
-  /** Memoizes another representation of this object (e.g. another API version) under id. */
+  /** Memoizes another representation of this object (e.g. another API version, or a watch
+   *  event line) under id. */
   encoded(id: string, encode: (obj: KubeObject) => string): string {
     this.#encodings ??= new Map();
     let s = this.#encodings.get(id);

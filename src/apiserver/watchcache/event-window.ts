@@ -49,6 +49,11 @@ export class EventWindow {
     this.#trim(event.time);
   }
 
+  /** Drops events that aged out while no new ones arrived. */
+  expire(now: number): void {
+    this.#trim(now);
+  }
+
   /** Events with revision > revision, oldest first; undefined when some were dropped. */
   since(revision: number): CacheEvent[] | undefined {
     if (revision < this.#from) return undefined;

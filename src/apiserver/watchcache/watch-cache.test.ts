@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { KubeObject } from '../../api/meta.js';
 import type { KV } from '../../storage/kv.js';
 import { openMemory } from '../../storage/memory/index.js';
-import { decodeObject } from '../registry/store.js';
+import { cachedFromStorage } from '../registry/store.js';
 import { EventWindow } from './event-window.js';
 import { TooOldError, WatchCache, type WatcherEvent } from './watch-cache.js';
 
@@ -28,7 +28,7 @@ describe('WatchCache', () => {
     await kv.create(`${PREFIX}ns/b`, cm('b'));
     await kv.create(`${PREFIX}ns/a`, cm('a'));
     await kv.create('/registry/core/secrets/ns/s', '{"metadata":{"name":"s"}}');
-    cache = new WatchCache(kv, PREFIX, decodeObject);
+    cache = new WatchCache(kv, PREFIX, cachedFromStorage);
     await cache.start();
   });
   afterEach(async () => {

@@ -19,6 +19,9 @@ import { type CacheEvent, DEFAULT_WINDOW, EventWindow, type WindowLimits } from 
 
 export type ObjectFilter = (obj: KubeObject) => boolean;
 
+/** How often old events leave the window of a resource that has gone quiet. */
+const EXPIRY_INTERVAL_MS = 10_000;
+
 /** An event as one watcher receives it. */
 export interface WatcherEvent {
   readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -71,7 +74,10 @@ interface Registered {
 export class WatchCache {
   readonly #kv: KV;
   readonly #prefix: string;
-  readonly #decode: (kv: KeyValue) => KubeObject;
+  readonly #decode: (kv: KeyValue) => CachedObject;
+  /** Objects the store is writing right now, by key: the event of that write reuses them
+   *  instead of parsing the value back. */
+  readonly #adopted = new Map<string, { value: string; obj: KubeObject }>();
   readonly #limits: WindowLimits;
   #objects = new Map<string, CachedObject>();
   #sorted: CachedObject[] | null = null;
@@ -81,11 +87,12 @@ export class WatchCache {
   #watchers = new Set<Registered>();
   #freshWaiters: FreshWaiter[] = [];
   #stopped = false;
+  #expiry: NodeJS.Timeout | undefined;
   readonly ready: Promise<void>;
   #resolveReady!: () => void;
   #rejectReady!: (err: Error) => void;
 
-  constructor(kv: KV, prefix: string, decode: (kv: KeyValue) => KubeObject, limits: WindowLimits = DEFAULT_WINDOW) {
+  constructor(kv: KV, prefix: string, decode: (kv: KeyValue) => CachedObject, limits: WindowLimits = DEFAULT_WINDOW) {
     this.#kv = kv;
     this.#prefix = prefix;
     this.#decode = decode;
@@ -117,6 +124,8 @@ export class WatchCache {
         onProgress: (revision) => this.notifyProgress(revision),
         onError: (err) => this.stop(err),
       });
+      this.#expiry = setInterval(() => this.#window.expire(Date.now()), EXPIRY_INTERVAL_MS);
+      this.#expiry.unref();
       this.#resolveReady();
     } catch (err) {
       this.#rejectReady(err as Error);
@@ -127,6 +136,7 @@ export class WatchCache {
   stop(err?: Error): void {
     if (this.#stopped) return;
     this.#stopped = true;
+    clearInterval(this.#expiry);
     this.#storageWatch?.close();
     for (const w of this.#watchers) {
       w.closed = true;
@@ -213,9 +223,22 @@ export class WatchCache {
     }
   }
 
+  /** The store is about to write value (the encoding of obj) under key: when its event
+   *  arrives, obj becomes the cached object as it is. obj must not change afterwards. */
+  adopt(key: string, value: string, obj: KubeObject): void {
+    this.#adopted.set(key, { value, obj });
+  }
+
   #toCached(kv: KeyValue): CachedObject {
-    const obj = this.#decode(kv);
-    return new CachedObject(kv.key, obj, kv.modRevision);
+    const adopted = this.#adopted.get(kv.key);
+    if (adopted) {
+      this.#adopted.delete(kv.key);
+      if (adopted.value === kv.value) {
+        adopted.obj.metadata.resourceVersion = String(kv.modRevision);
+        return CachedObject.fromStored(kv.key, kv.value, adopted.obj, kv.modRevision);
+      }
+    }
+    return this.#decode(kv);
   }
 
   #apply(events: readonly WatchEvent[]): void {
