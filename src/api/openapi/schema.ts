@@ -8,6 +8,19 @@ import { DEFINITIONS, definitionFor, type Schema } from './definitions.js';
 
 export type ListType = 'atomic' | 'set' | 'map';
 
+/** One node per schema object: nodes are immutable views, so walks share them. */
+const NODES = new WeakMap<Schema, SchemaNode>();
+const BY_DEFINITION = new Map<string, SchemaNode>();
+
+function nodeOf(at: Schema): SchemaNode {
+  let n = NODES.get(at);
+  if (!n) {
+    n = new SchemaNode(at);
+    NODES.set(at, n);
+  }
+  return n;
+}
+
 export class SchemaNode {
   /** The schema as written at the field (may carry extensions next to a $ref). */
   readonly #at: Schema;
@@ -24,7 +37,13 @@ export class SchemaNode {
   }
 
   static forDefinition(name: string): SchemaNode | undefined {
-    return DEFINITIONS[name] ? new SchemaNode({ $ref: `#/definitions/${name}` }) : undefined;
+    if (!DEFINITIONS[name]) return undefined;
+    let n = BY_DEFINITION.get(name);
+    if (!n) {
+      n = new SchemaNode({ $ref: `#/definitions/${name}` });
+      BY_DEFINITION.set(name, n);
+    }
+    return n;
   }
 
   static forKind(group: string, version: string, kind: string): SchemaNode | undefined {
@@ -57,19 +76,19 @@ export class SchemaNode {
 
   property(name: string): SchemaNode | undefined {
     const p = this.properties?.[name];
-    return p ? new SchemaNode(p) : undefined;
+    return p ? nodeOf(p) : undefined;
   }
 
   /** The schema of array items. */
   items(): SchemaNode | undefined {
     const i = this.#resolved.items as Schema | undefined;
-    return i ? new SchemaNode(i) : undefined;
+    return i ? nodeOf(i) : undefined;
   }
 
   /** The schema of map values (additionalProperties). */
   values(): SchemaNode | undefined {
     const a = this.#resolved.additionalProperties;
-    return a && typeof a === 'object' ? new SchemaNode(a as Schema) : undefined;
+    return a && typeof a === 'object' ? nodeOf(a as Schema) : undefined;
   }
 
   /** True for a schema that accepts any JSON (RawExtension, JSON in CRDs). */

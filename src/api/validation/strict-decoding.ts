@@ -124,7 +124,10 @@ export function strictObjectErrors(obj: unknown, schema: SchemaNode): string[] {
  * Strict errors of a JSON body: unknown and repeated fields, in document order. A repeated
  * key the schema does not declare is reported as unknown each time, as Kubernetes does.
  */
-export function strictJsonErrors(rawJson: string, schema: SchemaNode): string[] {
+export function strictJsonErrors(rawJson: string, schema: SchemaNode, decoded?: unknown): string[] {
+  // The common case, checked cheaply: no key is repeated (the text has as many keys as the
+  // decoded value) — then only unknown fields can be wrong.
+  if (decoded !== undefined && countKeysInText(rawJson) === countKeys(decoded)) return strictObjectErrors(decoded, schema);
   const root = parseJsonTree(rawJson);
   const out: string[] = [];
   const walk = (n: JsonNode, s: SchemaNode | undefined, path: string) => {
@@ -153,6 +156,19 @@ export function strictJsonErrors(rawJson: string, schema: SchemaNode): string[] 
   };
   if (root) walk(root, schema, '');
   return dedupe(out);
+}
+
+/** Object keys in a JSON text: strings followed by a colon (values never are). */
+function countKeysInText(text: string): number {
+  return text.match(/"(?:[^"\\]|\\.)*"\s*:/g)?.length ?? 0;
+}
+
+function countKeys(v: unknown): number {
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + countKeys(x), 0);
+  if (!isObj(v)) return 0;
+  let n = 0;
+  for (const k in v) n += 1 + countKeys((v as Record<string, unknown>)[k]);
+  return n;
 }
 
 /** runtime.StrictDecodingError's text. */

@@ -55,7 +55,7 @@ export class FieldValidation {
     if (report && this.directive !== 'Ignore') {
       const type = bodyMediaType(req.headers['content-type']) || 'application/json';
       let errors: string[] = [];
-      if (type === 'application/json') errors = strictJsonErrors(raw.toString('utf8'), schema);
+      if (type === 'application/json') errors = strictJsonErrors(raw.toString('utf8'), schema, obj);
       else if (type === 'application/yaml') {
         const text = raw.toString('utf8');
         const dup = yamlDuplicateKeyError(text);

@@ -527,8 +527,18 @@ function fillCreateMetadata(meta: ObjectMeta): void {
   if (meta.finalizers?.length === 0) delete meta.finalizers;
 }
 
+let lastSecond = -1;
+let lastStamp = '';
+
+/** An RFC 3339 timestamp to the second, as metav1.Time serializes (memoized per second:
+ *  every write stamps one). */
 export function rfc3339(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(d.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastStamp = d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastStamp;
 }
 
 function generateName(base: string): string {
