@@ -11,11 +11,16 @@ const DROPPED_KEYS = new Set(['description']);
 /** Groups kite does not serve; their definitions are left out. */
 const SKIPPED_PREFIXES = ['io.k8s.kube-aggregator.'];
 
-function strip(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(strip);
+/** The schema without its prose; inside `properties` the keys are field names (a field may
+ *  be called "description") and are all kept. */
+function strip(v: unknown, keysAreFieldNames = false): unknown {
+  if (Array.isArray(v)) return v.map((x) => strip(x));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (!DROPPED_KEYS.has(k)) out[k] = strip(x);
+    for (const [k, x] of Object.entries(v)) {
+      if (!keysAreFieldNames && DROPPED_KEYS.has(k)) continue;
+      out[k] = strip(x, !keysAreFieldNames && k === 'properties');
+    }
     return out;
   }
   return v;

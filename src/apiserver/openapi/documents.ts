@@ -1,12 +1,14 @@
 // The OpenAPI documents kite serves, built once from the resource registry and the schema
-// definitions: /openapi/v2 (one Swagger 2.0 document, as JSON and as gnostic's protobuf)
+// definitions with kite's own descriptions merged in (describedDefinitions(), what `kubectl
+// explain` prints): /openapi/v2 (one Swagger 2.0 document, as JSON and as gnostic's protobuf)
 // and /openapi/v3 (an index of one OpenAPI 3.0 document per group version, each with the
 // schemas it references).
 
 import { createHash } from 'node:crypto';
 import type { ApiResources } from '../api-resources.js';
 import { GIT_VERSION } from '../version.js';
-import { DEFINITIONS, referenceClosure, rewriteRefs } from '../../api/openapi/definitions.js';
+import { referenceClosure, rewriteRefs } from '../../api/openapi/definitions.js';
+import { describedDefinitions } from '../../api/openapi/descriptions.js';
 import { type Parameter, type PathItem, resourcePaths } from './paths.js';
 import { toGnosticDocument } from './v2-protobuf.js';
 
@@ -50,7 +52,7 @@ export class OpenApiDocuments {
     if (!this.#v2) {
       const paths: Record<string, PathItem> = {};
       for (const gv of this.#groupVersions()) Object.assign(paths, this.#paths(gv.group, gv.version));
-      this.#v2 = JSON.stringify({ swagger: '2.0', info: INFO, paths, definitions: DEFINITIONS });
+      this.#v2 = JSON.stringify({ swagger: '2.0', info: INFO, paths, definitions: describedDefinitions() });
     }
     return this.#v2;
   }
@@ -119,7 +121,11 @@ function toV3(paths: Record<string, PathItem>): object {
     outPaths[path] = out;
   }
   const schemas: Record<string, unknown> = {};
-  for (const name of [...referenceClosure(roots)].sort()) schemas[name] = V3_ONE_OF[name] ?? rewriteRefs(DEFINITIONS[name], v3Ref);
+  const described = describedDefinitions();
+  for (const name of [...referenceClosure(roots)].sort()) {
+    const oneOf = V3_ONE_OF[name];
+    schemas[name] = oneOf ? { ...oneOf, description: described[name].description } : rewriteRefs(described[name], v3Ref);
+  }
   return {
     openapi: '3.0.0',
     info: INFO,
