@@ -12,14 +12,19 @@ import { DefaultIngressClass, DefaultStorageClass, StorageObjectInUseProtection 
 import { ApiResources } from '../apiserver/api-resources.js';
 import { AdminAuthenticator } from '../apiserver/authn/authenticator.js';
 import { AlwaysAllowAuthorizer } from '../apiserver/authz/authorizer.js';
-import { ensureDefaultServiceAccounts, watchNamespacesForServiceAccounts } from '../apiserver/bootstrap/default-service-accounts.js';
 import { reconcileKubernetesService } from '../apiserver/bootstrap/kubernetes-service.js';
 import { ensureSystemNamespaces } from '../apiserver/bootstrap/system-namespaces.js';
 import { ensureSystemPriorityClasses } from '../apiserver/bootstrap/system-priority-classes.js';
 import type { WatchSettings } from '../apiserver/handlers/scope.js';
 import { ApiServer } from '../apiserver/server.js';
+import { ControllerManager } from '../controllers/manager.js';
+import { DEFAULT_CONTROLLERS } from '../controllers/index.js';
+import type { ControllerFactory } from '../controllers/controller.js';
+import { KubeScheduler } from '../scheduler/kube-scheduler.js';
 import type { KV } from '../storage/kv.js';
 import { openStorage } from '../storage/index.js';
+import { Client } from '../client/client.js';
+import { startSimulatedNodes, type SimulatedFleetSettings, type SimulatedNodes } from '../kubelet/simulated/index.js';
 
 export interface KiteServerOptions {
   readonly dataDir: string;
@@ -33,6 +38,12 @@ export interface KiteServerOptions {
   readonly reconcileIntervalMs?: number;
   /** How often storage history older than the previous interval is compacted. */
   readonly compactionIntervalMs?: number;
+  /** The controllers to run (default: all of them; [] runs none). */
+  readonly controllers?: readonly ControllerFactory[];
+  /** Run the scheduler (kube-scheduler, under its own leader election; default true). */
+  readonly scheduler?: boolean;
+  /** A fleet of simulated nodes to run in-process once the server is ready (kwok-style). */
+  readonly simulatedNodes?: SimulatedFleetSettings;
 }
 
 const DEFAULT_WATCH: WatchSettings = {
@@ -46,6 +57,9 @@ export class KiteServer {
   #kv: KV | undefined;
   #api: ApiResources | undefined;
   #http: ApiServer | undefined;
+  #controllers: ControllerManager | undefined;
+  #scheduler: KubeScheduler | undefined;
+  #simulatedNodes: SimulatedNodes | undefined;
   #ready = false;
   #port = 0;
   #timers: NodeJS.Timeout[] = [];
@@ -64,6 +78,23 @@ export class KiteServer {
     return this.#api;
   }
 
+  /** The API server, for in-process clients (src/client: Client.inProcess). */
+  get apiServer(): ApiServer {
+    if (!this.#http) throw new Error('server not started');
+    return this.#http;
+  }
+
+  /** The scheduler component (undefined when the scheduler option turned it off). */
+  get scheduler(): KubeScheduler | undefined {
+    return this.#scheduler;
+  }
+
+  /** The controller manager (leader election and every control loop). */
+  get controllerManager(): ControllerManager {
+    if (!this.#controllers) throw new Error('server not started');
+    return this.#controllers;
+  }
+
   get kv(): KV {
     if (!this.#kv) throw new Error('server not started');
     return this.#kv;
@@ -80,7 +111,6 @@ export class KiteServer {
     const api = new ApiResources(BUILTIN_RESOURCES, kv);
     this.#api = api;
     await api.start();
-    this.#stopWatches.push(watchNamespacesForServiceAccounts(api, (err) => console.error('kite: default service account:', err)));
     this.#http = new ApiServer({
       api,
       authenticator: new AdminAuthenticator(),
@@ -96,13 +126,27 @@ export class KiteServer {
     this.#every(this.#opts.reconcileIntervalMs ?? 10_000, () => this.#reconcile());
     this.#startCompaction(this.#opts.compactionIntervalMs ?? 5 * 60_000);
     this.#ready = true;
+    this.#controllers = new ControllerManager({ apiServer: this.#http, controllers: this.#opts.controllers ?? DEFAULT_CONTROLLERS });
+    this.#controllers.start();
+    if (this.#opts.scheduler ?? true) {
+      this.#scheduler = new KubeScheduler({ apiServer: this.#http });
+      this.#scheduler.start();
+    }
+    if (this.#opts.simulatedNodes) {
+      const client = Client.inProcess(this.#http, { userAgent: 'kubelet' });
+      this.#simulatedNodes = await startSimulatedNodes({ ...this.#opts.simulatedNodes, client });
+    }
+  }
+
+  /** The simulated nodes (undefined unless the simulatedNodes option asked for them). */
+  get simulatedNodes(): SimulatedNodes | undefined {
+    return this.#simulatedNodes;
   }
 
   async #reconcile(): Promise<void> {
     const api = this.api;
     await ensureSystemNamespaces(api);
     await ensureSystemPriorityClasses(api);
-    await ensureDefaultServiceAccounts(api);
     await reconcileKubernetesService(api, {
       clusterIP: this.#opts.kubernetesServiceIP ?? '10.43.0.1',
       endpointIP: this.#advertiseIP(),
@@ -151,6 +195,9 @@ export class KiteServer {
 
   async stop(): Promise<void> {
     this.#ready = false;
+    await this.#simulatedNodes?.stop();
+    await this.#scheduler?.stop();
+    await this.#controllers?.stop();
     for (const t of this.#timers) clearInterval(t);
     this.#timers = [];
     for (const stop of this.#stopWatches) stop();

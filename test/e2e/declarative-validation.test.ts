@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { type KiteProcess, startKite } from './harness.js';
+import { API_ONLY, type KiteProcess, startKite } from './harness.js';
 
 let kite: KiteProcess;
 before(async () => {
-  kite = await startKite();
+  kite = await startKite({ args: API_ONLY });
 });
 after(() => kite.stop());
 

@@ -10,12 +10,12 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type KiteProcess, startKite } from './harness.js';
+import { API_ONLY, type KiteProcess, startKite } from './harness.js';
 
 let kite: KiteProcess;
 let scratch: string;
 before(async () => {
-  kite = await startKite();
+  kite = await startKite({ args: API_ONLY });
   scratch = mkdtempSync(join(tmpdir(), 'kite-declarative-'));
 });
 after(async () => {

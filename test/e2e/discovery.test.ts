@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type KiteProcess, startKite } from './harness.js';
+import { API_ONLY, type KiteProcess, startKite } from './harness.js';
 import { kubectlBinaries } from './kubectl-binaries.js';
 
 let kite: KiteProcess;
 before(async () => {
-  kite = await startKite({ storage: 'memory' });
+  kite = await startKite({ storage: 'memory', args: API_ONLY });
 });
 after(() => kite.stop());
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openStorage } from '../../src/storage/index.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const KITE_BIN = join(REPO, 'bin', 'kite.js');
@@ -26,6 +27,11 @@ export interface KubectlOptions {
   readonly env?: Record<string, string>;
 }
 
+/** Server flags for tests of what the API stores and returns: no controller or scheduler
+ *  writes to the objects meanwhile, except the ones every namespace relies on (its default
+ *  ServiceAccount; namespace deletion). */
+export const API_ONLY: readonly string[] = ['--controllers', 'namespace,serviceaccount', '--disable-scheduler'];
+
 export interface KiteOptions {
   readonly storage?: 'sqlite' | 'memory';
   readonly args?: readonly string[];
@@ -43,6 +49,8 @@ export class KiteProcess {
   #proc: ChildProcess | undefined;
   #exited: Promise<number | null> | undefined;
   #ownsDataDir: boolean;
+  /** The port the next start() asks for (0: any free one). */
+  #port = 0;
   readonly #children = new Set<ChildProcess>();
   readonly #opts: KiteOptions;
   output = '';
@@ -61,7 +69,7 @@ export class KiteProcess {
 
   async start(): Promise<void> {
     this.output = '';
-    const args = [KITE_BIN, 'server', '--data-dir', this.dataDir, '--port', '0', '--disable-agent', '--storage', this.#opts.storage ?? 'sqlite', ...(this.#opts.args ?? [])];
+    const args = [KITE_BIN, 'server', '--data-dir', this.dataDir, '--port', String(this.#port), '--disable-agent', '--storage', this.#opts.storage ?? 'sqlite', ...(this.#opts.args ?? [])];
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#proc = proc;
     this.#exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
@@ -117,8 +125,10 @@ export class KiteProcess {
 
   /** Stops the server (SIGTERM, or SIGKILL when crash is set; nothing if it already
    *  exited), runs `between` while it is down, and starts it again on the same data
-   *  directory (on a new port). */
-  async restart(opts: { crash?: boolean; between?: () => Promise<void> | void } = {}): Promise<void> {
+   *  directory (on a new port, or on the same one with samePort: clients holding the old
+   *  address reconnect to the new server). */
+  async restart(opts: { crash?: boolean; samePort?: boolean; between?: () => Promise<void> | void } = {}): Promise<void> {
+    this.#port = opts.samePort ? Number(new URL(this.url).port) : 0;
     const running = !!this.#proc && this.#proc.exitCode === null && this.#proc.signalCode === null;
     if (!running) await this.#exited;
     else if (opts.crash) await this.kill();
@@ -329,6 +339,17 @@ export async function startKite(opts: KiteOptions = {}): Promise<KiteProcess> {
     throw err;
   }
   return kite;
+}
+
+/** Compacts all storage history in a stopped server's (sqlite) data directory, as a
+ *  long-running server's compaction eventually does: older resourceVersions are gone. */
+export async function compactStorage(dataDir: string): Promise<void> {
+  const kv = await openStorage({ backend: 'sqlite', dataDir });
+  try {
+    await kv.compact(await kv.currentRevision());
+  } finally {
+    await kv.close();
+  }
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -14,6 +14,10 @@ export interface GenericOptions {
   readonly keepStatusOnCreate?: boolean;
   readonly allowCreateOnUpdate?: boolean;
   readonly returnDeletedObject?: boolean;
+  /** Metadata a status write may not change (Kubernetes' per-kind status strategies: labels
+   *  for Deployments, ownerReferences for Pods); the rest of metadata follows the body, less
+   *  the system fields the store keeps. */
+  readonly statusKeepsMetadata?: readonly ('labels' | 'annotations' | 'ownerReferences' | 'finalizers')[];
 }
 
 export function hasStatus(def: ResourceDef): boolean {
@@ -39,7 +43,10 @@ export function genericStrategy(def: ResourceDef, opts: GenericOptions = {}): St
     prepareForStatusUpdate(obj, old) {
       for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata') delete obj[k];
       for (const k of Object.keys(old)) if (k !== 'status' && k !== 'metadata') obj[k] = old[k];
-      obj.metadata = { ...old.metadata, managedFields: obj.metadata.managedFields, resourceVersion: obj.metadata.resourceVersion };
+      for (const field of opts.statusKeepsMetadata ?? []) {
+        if (old.metadata[field] === undefined) delete obj.metadata[field];
+        else obj.metadata[field] = old.metadata[field] as never;
+      }
     },
     defaults: applyDefaults,
     validate: (obj) => validateObject(obj, { namespaced: def.namespaced }),

@@ -25,6 +25,7 @@ const SPECIAL: Record<string, Factory> = {
   '/persistentvolumes': persistentVolumeStrategy,
   'batch/jobs': jobStrategy,
   'apps/daemonsets': daemonSetStrategy,
+  'apps/deployments': (def) => genericStrategy(def, { statusKeepsMetadata: ['labels'] }),
   '/nodes': (def) => genericStrategy(def, { keepStatusOnCreate: true }),
   '/serviceaccounts': (def) => genericStrategy(def, { returnDeletedObject: true }),
   '/endpoints': (def) => genericStrategy(def, CREATE_ON_UPDATE),

@@ -16,7 +16,7 @@ interface PodLike {
 }
 
 export function podStrategy(def: ResourceDef): Strategy {
-  const base = genericStrategy(def, { returnDeletedObject: true });
+  const base = genericStrategy(def, { returnDeletedObject: true, statusKeepsMetadata: ['ownerReferences'] });
   return {
     ...base,
     prepareForCreate(obj) {
@@ -29,7 +29,8 @@ export function podStrategy(def: ResourceDef): Strategy {
       const phase = pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') return 0;
       const period = requested ?? pod.spec.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS;
-      return Math.max(0, period);
+      // CheckGracefulDelete: a negative period is one second, never an immediate deletion.
+      return period < 0 ? 1 : period;
     },
   };
 }

@@ -11,7 +11,7 @@ import { fromStorage, toStorage } from '../conversion.js';
 import { decodeObjectBody, parseYaml, readBody } from '../http/body.js';
 import { writeJsonText } from '../http/respond.js';
 import { bodyMediaType } from '../negotiation.js';
-import type { DeleteOptions } from '../registry/store.js';
+import { type DeleteOptions, storagePreconditionFailed } from '../registry/store.js';
 import { CachedObject } from '../watchcache/cached-object.js';
 import { asObject } from './decode.js';
 import { FieldManager } from './field-manager.js';
@@ -75,6 +75,11 @@ export async function handleUpdate(scope: Scope): Promise<void> {
     tryUpdate: async (current) => {
       // The decoded body serves the first attempt; a retry after a conflict decodes afresh.
       const next = attempts++ === 0 ? stored : decode(false);
+      // The uid of a replaced object is a precondition on the stored one.
+      const uid = next.metadata.uid;
+      if (current && uid && uid !== current.metadata.uid) {
+        throw storagePreconditionFailed(scope.store.gr, scope.store.key(scope.namespace, scope.name), scope.name, 'UID', uid, current.metadata.uid);
+      }
       fields.recordUpdate(current, next);
       await scope.admission.admit(attrs, next, current);
       return next;

@@ -85,6 +85,9 @@ export interface UpdateOptions extends WriteOptions {
   readonly tryUpdate: (current: KubeObject | undefined) => Promise<KubeObject> | KubeObject;
   /** Prepares an update to a subresource other than status. */
   readonly prepareSubresource?: (obj: KubeObject, old: KubeObject) => void;
+  /** Validates an update to a subresource other than status, instead of the strategy's update
+   *  validation (pods/binding sets spec.nodeName, which a pod update may never change). */
+  readonly validateSubresource?: (obj: KubeObject, old: KubeObject) => FieldError[];
   /** Create the object when it does not exist, whatever the kind (server-side apply). */
   readonly allowCreate?: boolean;
 }
@@ -318,7 +321,10 @@ export class Store {
       this.#validate(obj, this.strategy.validate(obj));
       await opts.admit?.(obj, undefined);
       const key = this.key(namespace, meta.name!);
-      if (this.cache.get(key)) throw alreadyExists(this.gr, meta.name!);
+      if (this.cache.get(key)) {
+        if (generated && attempt + 1 < GENERATE_NAME_ATTEMPTS) continue;
+        throw alreadyExists(this.gr, meta.name!);
+      }
       const release = this.#hooks.reserve?.(key, obj, undefined);
       if (opts.dryRun) {
         release?.();
@@ -402,13 +408,19 @@ export class Store {
   }
 
   #prepareUpdate(next: KubeObject, old: KubeObject, opts: UpdateOptions): void {
+    // A body without a uid keeps the stored one; a different one is refused, never overwritten.
+    if (next.metadata.uid && next.metadata.uid !== old.metadata.uid) {
+      throw invalid({ group: this.def.group, kind: this.def.kind }, old.metadata.name ?? '', [
+        { type: 'FieldValueInvalid', field: 'metadata.uid', value: next.metadata.uid, detail: 'field is immutable' },
+      ]);
+    }
     keepSystemMetadata(next.metadata, old.metadata);
     if (opts.subresource === 'status') this.strategy.prepareForStatusUpdate(next, old);
     else if (opts.prepareSubresource) opts.prepareSubresource(next, old);
     else this.strategy.prepareForUpdate(next, old);
     this.strategy.defaults(next);
     next.metadata.resourceVersion = old.metadata.resourceVersion;
-    this.#validate(next, this.strategy.validateUpdate(next, old));
+    this.#validate(next, opts.validateSubresource ? opts.validateSubresource(next, old) : this.strategy.validateUpdate(next, old));
   }
 
   #validate(obj: KubeObject, errors: FieldError[]): void {
@@ -525,6 +537,7 @@ function fillCreateMetadata(meta: ObjectMeta): void {
   delete meta.generation;
   delete meta.selfLink;
   if (meta.finalizers?.length === 0) delete meta.finalizers;
+  if (meta.ownerReferences?.length === 0) delete meta.ownerReferences;
 }
 
 let lastSecond = -1;
@@ -562,6 +575,8 @@ function keepSystemMetadata(meta: ObjectMeta, old: ObjectMeta): void {
   if (meta.generateName === undefined && old.generateName !== undefined) meta.generateName = old.generateName;
   delete meta.selfLink;
   if (meta.finalizers?.length === 0) delete meta.finalizers;
+  // omitempty: the last owner reference removed (e.g. by a patch) leaves no empty list.
+  if (meta.ownerReferences?.length === 0) delete meta.ownerReferences;
 }
 
 /** An object being deleted with no grace left is removed once its last finalizer goes. */
@@ -571,6 +586,15 @@ function shouldDeleteDuringUpdate(next: KubeObject, old: KubeObject): boolean {
     !!old.metadata.deletionTimestamp &&
     (meta.finalizers ?? []).length === 0 &&
     (old.metadata.deletionGracePeriodSeconds ?? 0) === 0
+  );
+}
+
+/** The 409 a storage precondition (the uid or resourceVersion a write names) fails with. */
+export function storagePreconditionFailed(gr: GroupResource, key: string, name: string, what: 'UID' | 'ResourceVersion', wanted: string, actual: string | undefined): StatusError {
+  return conflict(
+    gr,
+    name,
+    `StorageError: invalid object, Code: 4, Key: ${key}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: ${what} in precondition: ${wanted}, ${what} in object meta: ${actual ?? ''}`,
   );
 }
 

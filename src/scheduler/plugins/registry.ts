@@ -1,0 +1,34 @@
+// The in-tree plugin registry: plugin name -> factory (kube-scheduler plugins/registry.go).
+// A profile names plugins; the framework makes each one once through this table.
+
+import type { PluginFactory } from '../framework/interface.js';
+import { newDefaultBinder } from './default-binder/default-binder.js';
+import { newImageLocality } from './image-locality/image-locality.js';
+import { Names } from './names.js';
+import { newNodeAffinity } from './node-affinity/node-affinity.js';
+import { newNodeName } from './node-name/node-name.js';
+import { newNodePorts } from './node-ports/node-ports.js';
+import { newBalancedAllocation } from './node-resources-balanced-allocation/balanced-allocation.js';
+import { newNodeResourcesFit } from './node-resources-fit/node-resources-fit.js';
+import { newNodeUnschedulable } from './node-unschedulable/node-unschedulable.js';
+import { newPrioritySort } from './priority-sort/priority-sort.js';
+import { newSchedulingGates } from './scheduling-gates/scheduling-gates.js';
+import { newTaintToleration } from './taint-toleration/taint-toleration.js';
+
+export type Registry = ReadonlyMap<string, PluginFactory>;
+
+export function inTreeRegistry(): Map<string, PluginFactory> {
+  return new Map<string, PluginFactory>([
+    [Names.PrioritySort, newPrioritySort],
+    [Names.SchedulingGates, newSchedulingGates],
+    [Names.NodeName, newNodeName],
+    [Names.NodeUnschedulable, newNodeUnschedulable],
+    [Names.TaintToleration, newTaintToleration],
+    [Names.NodeAffinity, newNodeAffinity],
+    [Names.NodePorts, newNodePorts],
+    [Names.NodeResourcesFit, newNodeResourcesFit],
+    [Names.NodeResourcesBalancedAllocation, newBalancedAllocation],
+    [Names.ImageLocality, newImageLocality],
+    [Names.DefaultBinder, newDefaultBinder],
+  ]);
+}
