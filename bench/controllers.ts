@@ -11,7 +11,8 @@
 // kite's scheduler binds the pods (in the server process, like everything else measured).
 //
 // Flags: --nodes N (1000), --replicas R (10000), --start-delay D (simulated pod start delay,
-//        default 1s), --timeout S (600)
+//        default 1s), --timeout S (600), --cpu-prof DIR (profile the server; summarize with
+//        node dist/bench/cpuprofile.js DIR)
 
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     replicas: { type: 'string', default: '10000' },
     'start-delay': { type: 'string', default: '1s' },
     timeout: { type: 'string', default: '600' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const NODES = Number(values.nodes);
@@ -83,6 +85,7 @@ async function waitFor(what: string, probe: () => Promise<boolean>, progress: ()
 async function main(): Promise<void> {
   const server = await ServerProcess.start({
     prefix: 'kite-bench-controllers-',
+    ...(values['cpu-prof'] ? { cpuProfDir: values['cpu-prof'] } : {}),
     args: ['--simulated-nodes', String(NODES), '--simulated-pod-start-delay', values['start-delay']!],
   });
   const client = Client.fromKubeconfig(server.kubeconfig, { userAgent: 'bench-controllers' });
