@@ -15,8 +15,8 @@ import { EventBroadcaster } from '../client/events/recorder.js';
 import type { CoreEvent } from '../client/events/types.js';
 import { SharedInformerFactory } from '../client/informer/factory.js';
 import type { ApiHandler } from '../client/in-process-transport.js';
-import { LeaderElector } from '../client/leaderelection/leader-elector.js';
-import { LEASES, LeaseLock, type Lease } from '../client/leaderelection/lease-lock.js';
+import { campaignAsComponent } from '../client/leaderelection/campaign.js';
+import { LEASES, type Lease } from '../client/leaderelection/lease-lock.js';
 import { realClock, type Clock } from '../client/workqueue/clock.js';
 import type { Controller, ControllerContext, ControllerFactory } from './controller.js';
 
@@ -64,35 +64,9 @@ export class ControllerManager {
     this.#client.close();
   }
 
-  async #campaign(): Promise<void> {
-    const signal = this.#stop.signal;
-    const identity = this.#opts.identity ?? `${hostname()}_kite`;
-    while (!signal.aborted) {
-      const elector = new LeaderElector({
-        name: CONTROLLER_MANAGER,
-        lock: new LeaseLock({ client: this.#client.resource<Lease>(LEASES), namespace: 'kube-system', name: CONTROLLER_MANAGER, identity }),
-        leaseDurationMs: this.#opts.leaseDurationMs,
-        renewDeadlineMs: this.#opts.renewDeadlineMs,
-        retryPeriodMs: this.#opts.retryPeriodMs,
-        clock: this.#opts.clock,
-        onError: (err) => this.#report('leader-election', err),
-        callbacks: {
-          onStartedLeading: (leading) => this.#lead(leading),
-          onStoppedLeading: () => undefined,
-        },
-      });
-      await elector.run(signal);
-      await this.#term;
-    }
-  }
-
-  #term: Promise<void> | undefined;
-
-  /** One term of leadership: caches and controllers live exactly as long as it does. */
-  #lead(leading: AbortSignal): Promise<void> {
-    const term = this.#runControllers(leading).catch((err: unknown) => this.#report(CONTROLLER_MANAGER, err));
-    this.#term = term;
-    return term;
+  #campaign(): Promise<void> {
+    const leases = this.#client.resource<Lease>(LEASES);
+    return campaignAsComponent(leases, CONTROLLER_MANAGER, this.#opts, (err) => this.#report(CONTROLLER_MANAGER, err), (leading) => this.#runControllers(leading), this.#stop.signal);
   }
 
   async #runControllers(leading: AbortSignal): Promise<void> {

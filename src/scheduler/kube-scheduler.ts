@@ -14,8 +14,8 @@ import { Client } from '../client/client.js';
 import { CORE_EVENTS, type CoreEvent } from '../client/events/types.js';
 import { SharedInformerFactory } from '../client/informer/factory.js';
 import type { ApiHandler } from '../client/in-process-transport.js';
-import { LeaderElector } from '../client/leaderelection/leader-elector.js';
-import { LEASES, LeaseLock, type Lease } from '../client/leaderelection/lease-lock.js';
+import { campaignAsComponent } from '../client/leaderelection/campaign.js';
+import { LEASES, type Lease } from '../client/leaderelection/lease-lock.js';
 import type { Clock } from '../client/workqueue/clock.js';
 import type { KubeObject } from '../api/meta.js';
 import { ShardedEvents } from './events.js';
@@ -50,7 +50,6 @@ export class KubeScheduler {
   readonly #client: Client;
   readonly #stop = new AbortController();
   #running: Promise<void> | undefined;
-  #term: Promise<void> | undefined;
   #scheduler: Scheduler | undefined;
 
   constructor(opts: KubeSchedulerOptions) {
@@ -86,32 +85,9 @@ export class KubeScheduler {
     this.#client.close();
   }
 
-  async #campaign(): Promise<void> {
-    const signal = this.#stop.signal;
-    const identity = this.#opts.identity ?? `${hostname()}_kite`;
-    while (!signal.aborted) {
-      const elector = new LeaderElector({
-        name: KUBE_SCHEDULER,
-        lock: new LeaseLock({ client: this.#client.resource<Lease>(LEASES), namespace: 'kube-system', name: KUBE_SCHEDULER, identity }),
-        leaseDurationMs: this.#opts.leaseDurationMs,
-        renewDeadlineMs: this.#opts.renewDeadlineMs,
-        retryPeriodMs: this.#opts.retryPeriodMs,
-        clock: this.#opts.clock,
-        onError: (err) => this.#report(err),
-        callbacks: {
-          onStartedLeading: (leading) => this.#lead(leading),
-          onStoppedLeading: () => undefined,
-        },
-      });
-      await elector.run(signal);
-      await this.#term;
-    }
-  }
-
-  #lead(leading: AbortSignal): Promise<void> {
-    const term = this.#runScheduler(leading).catch((err: unknown) => this.#report(err));
-    this.#term = term;
-    return term;
+  #campaign(): Promise<void> {
+    const leases = this.#client.resource<Lease>(LEASES);
+    return campaignAsComponent(leases, KUBE_SCHEDULER, this.#opts, (err) => this.#report(err), (leading) => this.#runScheduler(leading), this.#stop.signal);
   }
 
   async #runScheduler(leading: AbortSignal): Promise<void> {

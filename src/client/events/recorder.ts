@@ -22,7 +22,7 @@ import { hostname } from 'node:os';
 import { isDNS1123Subdomain } from '../../api/labels/index.js';
 import type { KubeObject } from '../../api/meta.js';
 import type { ResourceClient } from '../contract.js';
-import { realClock, type Clock } from '../workqueue/clock.js';
+import { realClock, sleep, type Clock } from '../workqueue/clock.js';
 import { EventCorrelator, type CorrelatorOptions } from './correlator.js';
 import { formatTime, type CoreEvent, type EventSource, type EventType, type ObjectReference } from './types.js';
 
@@ -258,19 +258,7 @@ export class EventBroadcaster {
   }
 
   #sleep(ms: number): Promise<boolean> {
-    const signal = this.#stop.signal;
-    if (signal.aborted) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const onAbort = (): void => {
-        t.cancel();
-        resolve(false);
-      };
-      const t = this.#clock.setTimer(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(true);
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+    return sleep(this.#clock, ms, this.#stop.signal);
   }
 }
 

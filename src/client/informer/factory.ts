@@ -12,6 +12,7 @@
 //  - shutdown() stops them and waits until they have.
 // Every informer has the `namespace` index.
 
+import { setMaxListeners } from 'node:events';
 import type { KubeObject } from '../../api/meta.js';
 import type { ListerWatcher, ListOptions, ResourceRef, WatchEvent, WatchStream } from '../contract.js';
 import { realClock, type Clock } from '../workqueue/clock.js';
@@ -124,6 +125,8 @@ export class SharedInformerFactory {
   start(signal?: AbortSignal): void {
     if (this.#shutDown) return;
     const combined = signal ? AbortSignal.any([signal, this.#controller.signal]) : this.#controller.signal;
+    // Every informer's reflector listens on it: dozens of listeners are the design, not a leak.
+    setMaxListeners(0, combined);
     for (const entry of this.#entries.values()) {
       if (entry.running || entry.informer.isStarted()) continue;
       entry.running = entry.informer.run(combined).catch((err: unknown) => {

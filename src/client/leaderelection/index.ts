@@ -22,3 +22,4 @@ export {
   type LeaderCallbacks,
   type LeaderElectionConfig,
 } from './leader-elector.js';
+export { campaign, campaignAsComponent, type CampaignOptions, type ElectionSettings } from './campaign.js';

@@ -20,7 +20,7 @@
 //    holder, as Kubernetes keeps them.
 // Defaults are Kubernetes': leaseDuration 15 s, renewDeadline 10 s, retryPeriod 2 s.
 
-import { realClock, type Clock, type Timer } from '../workqueue/clock.js';
+import { realClock, sleep, type Clock, type Timer } from '../workqueue/clock.js';
 import type { LeaderElectionRecord, ResourceLock } from './lease-lock.js';
 
 export interface LeaderCallbacks {
@@ -299,17 +299,6 @@ export class LeaderElector {
   }
 
   #sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-    if (signal.aborted) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const onAbort = (): void => {
-        t.cancel();
-        resolve(false);
-      };
-      const t = this.#clock.setTimer(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(true);
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+    return sleep(this.#clock, ms, signal);
   }
 }

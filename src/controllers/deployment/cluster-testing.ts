@@ -4,56 +4,21 @@
 // except those a test wants stuck (never ready). A pod watcher keeps the namespace's pods as
 // the watch delivers them, so a test can check invariants at every single change.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Deployment } from '../../api/types/apps-v1.js';
 import type { Pod } from '../../api/types/core-v1.js';
 import { Client } from '../../client/client.js';
 import type { WatchStream } from '../../client/contract.js';
 import type { CoreEvent } from '../../client/events/types.js';
-import { KiteServer } from '../../server/kite-server.js';
+import { startTestCluster, waitFor, type TestCluster } from '../testing.js';
 import type { ControllerFactory } from '../controller.js';
 import { isConflict, isNotFound } from '../common/api-errors.js';
 import { isPodReady } from '../common/pod-status.js';
 import { formatTime } from '../common/time.js';
 
-export interface TestCluster {
-  readonly server: KiteServer;
-  readonly client: Client;
-  stop(): Promise<void>;
-}
+export { waitFor, type TestCluster } from '../testing.js';
 
-export async function startCluster(controllers: readonly ControllerFactory[]): Promise<TestCluster> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kite-deploy-'));
-  const server = new KiteServer({ dataDir, storage: 'memory', bindAddress: '127.0.0.1', port: 0, reconcileIntervalMs: 3_600_000, controllers });
-  await server.start();
-  const client = Client.inProcess(server.apiServer, { userAgent: 'test' });
-  return {
-    server,
-    client,
-    async stop() {
-      client.close();
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Polls fn until it answers something other than undefined/false; fails after timeoutMs. */
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined && v !== false) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+export function startCluster(controllers: readonly ControllerFactory[]): Promise<TestCluster> {
+  return startTestCluster(controllers);
 }
 
 export async function createNamespace(client: Client, name: string): Promise<void> {

@@ -100,8 +100,7 @@ describe('Deployment controller', () => {
   });
 
   test(
-    "the Deployment carries its new ReplicaSet's revision (needs the Deployment status strategy to keep annotations, as Kubernetes does)",
-    { todo: 'the API server drops metadata changes on deployments/status writes' },
+    "the Deployment carries its new ReplicaSet's revision (written through /status, whose strategy keeps annotations as Kubernetes' does)",
     async () => {
       const { ns } = await namespace();
       await deployments(ns).create(makeDeploymentObject('web', 1, 'img:1'));

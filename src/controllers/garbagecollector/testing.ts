@@ -2,35 +2,16 @@
 // memory storage running only the controllers under test, a client of it, object builders,
 // and waitFor — polling a condition until a deadline, so tests never sleep a fixed time.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KubeObject, OwnerReference } from '../../api/meta.js';
 import { StatusError } from '../../api/errors.js';
 import { Client } from '../../client/client.js';
-import { KiteServer } from '../../server/kite-server.js';
+import { startTestCluster, type TestCluster } from '../testing.js';
 import type { ControllerFactory } from '../controller.js';
 
-export interface TestServer {
-  readonly server: KiteServer;
-  readonly client: Client;
-  stop(): Promise<void>;
-}
+export type TestServer = TestCluster;
 
-export async function startTestServer(controllers: readonly ControllerFactory[]): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kite-controllers-'));
-  const server = new KiteServer({ dataDir, storage: 'memory', bindAddress: '127.0.0.1', port: 0, reconcileIntervalMs: 3_600_000, controllers });
-  await server.start();
-  const client = Client.inProcess(server.apiServer, { userAgent: 'controller-test' });
-  return {
-    server,
-    client,
-    async stop() {
-      client.close();
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startTestServer(controllers: readonly ControllerFactory[]): Promise<TestServer> {
+  return startTestCluster(controllers, { userAgent: 'controller-test' });
 }
 
 export interface WaitOptions {

@@ -2,70 +2,21 @@
 // running only the controllers under test, a ReplicaSet builder, polling with a deadline, and
 // the kubelet's part (pods have no kubelet yet: tests write pod status themselves).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ReplicaSet } from '../../api/types/apps-v1.js';
 import type { Pod } from '../../api/types/core-v1.js';
 import { Client } from '../../client/client.js';
 import type { CoreEvent } from '../../client/events/types.js';
-import { KiteServer } from '../../server/kite-server.js';
+import { startTestCluster, type TestCluster } from '../testing.js';
 import type { ControllerFactory } from '../controller.js';
 import { isAlreadyExists, isConflict } from '../common/api-errors.js';
 import { getControllerOf } from '../common/controller-ref.js';
 import { isPodActive } from '../common/pod-status.js';
 import { formatTime } from '../common/time.js';
 
-export interface TestCluster {
-  server: KiteServer;
-  client: Client;
-  readonly dataDir: string;
-  /** Stops the server and starts a new one on the same data directory. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
+export { waitFor, type TestCluster } from '../testing.js';
 
-export async function startCluster(controllers: readonly ControllerFactory[], storage: 'memory' | 'sqlite' = 'memory'): Promise<TestCluster> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kite-rs-'));
-  const start = async (): Promise<KiteServer> => {
-    const server = new KiteServer({ dataDir, storage, bindAddress: '127.0.0.1', port: 0, reconcileIntervalMs: 3_600_000, controllers });
-    await server.start();
-    return server;
-  };
-  const server = await start();
-  const cluster: TestCluster = {
-    server,
-    client: Client.inProcess(server.apiServer, { userAgent: 'test' }),
-    dataDir,
-    async restart() {
-      cluster.client.close();
-      await cluster.server.stop();
-      cluster.server = await start();
-      cluster.client = Client.inProcess(cluster.server.apiServer, { userAgent: 'test' });
-    },
-    async stop() {
-      cluster.client.close();
-      await cluster.server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-  return cluster;
-}
-
-/** Polls fn until it answers something other than undefined/false, or fails after timeoutMs. */
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined && v !== false) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+export function startCluster(controllers: readonly ControllerFactory[], storage: 'memory' | 'sqlite' = 'memory'): Promise<TestCluster> {
+  return startTestCluster(controllers, { storage });
 }
 
 /** A namespace whose default service account exists (pods can be created in it). The tests
