@@ -56,8 +56,12 @@ describe('1,000 rapid updates to one object', () => {
     const raw = await kite.watch(`/api/v1/namespaces/${ns}/configmaps?watch=1&resourceVersion=${createdRV}&fieldSelector=metadata.name%3Dcounter`);
     const kubectl = kite.watchKubectl(['-n', ns, 'get', 'configmap', 'counter', '-w', '-o', 'json', '--output-watch-events']);
     try {
-      // kubectl starts with the current state.
-      const first = parseEvents(await kubectl.lines.take(1))[0];
+      // kubectl starts with the current state. (If it does not, say what kubectl said: this
+      // once timed out in CI without a trace.)
+      const firstLines = await kubectl.lines.take(1).catch((err: unknown) => {
+        throw new Error(`${String(err)}; kubectl exit ${kubectl.child.exitCode}, stderr: ${kubectl.stderr()}\nserver: ${kite.output.slice(-2000)}`);
+      });
+      const first = parseEvents(firstLines)[0];
       assert.equal(first.type, 'ADDED');
       assert.equal(first.object.metadata.resourceVersion, createdRV);
 
