@@ -26,12 +26,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CLK_TCK, ServerProcess } from './server-process.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const KITE_BIN = path.join(REPO, 'bin', 'kite.js');
-const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 type Workload = 'configmaps' | 'mix';
 type Mode = 'client-side' | 'server-side';
@@ -47,40 +44,6 @@ interface Sample {
 
 // ---------------------------------------------------------------------------------------------
 // Processes and CPU accounting
-
-class Server {
-  readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kite-bench-apply-'));
-  readonly kubeconfig = path.join(this.dataDir, 'kubeconfig.yaml');
-  readonly cacheDir = path.join(this.dataDir, 'kubectl-cache');
-  #proc = spawn(process.execPath, [KITE_BIN, 'server', '--port', '0', '--data-dir', this.dataDir, '--disable-agent'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  #exited = new Promise<void>((resolve) => this.#proc.once('exit', () => resolve()));
-  output = '';
-
-  async ready(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.#proc.stdout!.on('data', (c: Buffer) => {
-        this.output += c.toString();
-        if (/kubeconfig written/.test(this.output)) resolve();
-      });
-      this.#proc.stderr!.on('data', (c: Buffer) => (this.output += c.toString()));
-      this.#proc.once('exit', (code) => reject(new Error(`kite server exited (${code}):\n${this.output}`)));
-    });
-    for (let i = 0; (await kubectl(this, ['get', '--raw', '/readyz'])).code !== 0; i++) {
-      if (i > 100) throw new Error(`kite server not ready:\n${this.output}`);
-      await sleep(100);
-    }
-  }
-
-  cpuMs(): number {
-    return procCpuMs(fs.readFileSync(`/proc/${this.#proc.pid}/stat`, 'utf8'), 11);
-  }
-
-  async stop(): Promise<void> {
-    this.#proc.kill('SIGTERM');
-    await this.#exited;
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
-  }
-}
 
 /** utime+stime (field 14+15 of stat(5), offset 11 from the state field) or, with offset 13,
  *  cutime+cstime: the CPU of children this process has waited for. */
@@ -98,9 +61,9 @@ function machineBusyMs(): number {
   return ((user! + nice! + system! + irq! + softirq!) * 1000) / CLK_TCK;
 }
 
-function kubectl(server: Server, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function kubectl(server: ServerProcess, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn('kubectl', ['--kubeconfig', server.kubeconfig, '--cache-dir', server.cacheDir, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn('kubectl', ['--kubeconfig', server.kubeconfig, '--cache-dir', path.join(server.dataDir, 'kubectl-cache'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -112,7 +75,7 @@ function kubectl(server: Server, args: string[], input?: string): Promise<{ code
 }
 
 /** Runs kubectl once, timed; fails unless every object is reported with the expected verb. */
-async function timedApply(server: Server, args: string[], file: string, count: number, verb: string): Promise<Sample> {
+async function timedApply(server: ServerProcess, args: string[], file: string, count: number, verb: string): Promise<Sample> {
   const cpu0 = { server: server.cpuMs(), kids: childrenCpuMs(), self: selfCpuMs(), busy: machineBusyMs() };
   const t0 = performance.now();
   const r = await kubectl(server, ['apply', '-f', file, ...args]);
@@ -197,9 +160,8 @@ function generate(workload: Workload, ns: string, count: number, changed: boolea
 type Results = Map<string, Sample[]>;
 
 async function round(workloads: Workload[], modes: Mode[], count: number, results: Results, tmp: string): Promise<void> {
-  const server = new Server();
+  const server = await ServerProcess.start({ prefix: 'kite-bench-apply-' });
   try {
-    await server.ready();
     // Warm-up: discovery and the OpenAPI documents into kubectl's cache.
     await kubectl(server, ['create', 'namespace', 'warmup']);
     const warm = path.join(tmp, 'warmup.yaml');
@@ -262,10 +224,6 @@ function kubectlVersion(): string {
   } catch {
     return 'kubectl (version unknown)';
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const { values } = parseArgs({

@@ -60,10 +60,10 @@ export class KiteServer {
   #controllers: ControllerManager | undefined;
   #scheduler: KubeScheduler | undefined;
   #simulatedNodes: SimulatedNodes | undefined;
+  #kubeletClient: Client | undefined;
   #ready = false;
   #port = 0;
   #timers: NodeJS.Timeout[] = [];
-  #stopWatches: (() => void)[] = [];
 
   constructor(opts: KiteServerOptions) {
     this.#opts = opts;
@@ -134,6 +134,8 @@ export class KiteServer {
     }
     if (this.#opts.simulatedNodes) {
       const client = Client.inProcess(this.#http, { userAgent: 'kubelet' });
+      // The fleet talks through the client it is given; the server owns that client.
+      this.#kubeletClient = client;
       this.#simulatedNodes = await startSimulatedNodes({ ...this.#opts.simulatedNodes, client });
     }
   }
@@ -196,12 +198,11 @@ export class KiteServer {
   async stop(): Promise<void> {
     this.#ready = false;
     await this.#simulatedNodes?.stop();
+    this.#kubeletClient?.close();
     await this.#scheduler?.stop();
     await this.#controllers?.stop();
     for (const t of this.#timers) clearInterval(t);
     this.#timers = [];
-    for (const stop of this.#stopWatches) stop();
-    this.#stopWatches = [];
     this.#api?.stop();
     await this.#http?.close();
     await this.#kv?.close();
