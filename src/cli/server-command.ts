@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDuration, resolveFleetConfig, type SimulatedFleetSettings } from '../kubelet/simulated/index.js';
 import { selectControllers } from '../controllers/index.js';
+import { loadSchedulerConfigFile } from '../scheduler/config/scheduler-config.js';
 import { KiteServer } from '../server/kite-server.js';
 import { writeKubeconfig } from './kubeconfig.js';
 
@@ -24,6 +25,11 @@ Flags:
                             the default), NAME, -NAME, e.g. '*,-deployment'
   --disable-controller-manager  run no controllers
   --disable-scheduler       run no scheduler (pods stay unbound unless bound directly)
+  --scheduler-config FILE   a KubeSchedulerConfiguration (kubescheduler.config.k8s.io/v1,
+                            YAML or JSON), as kube-scheduler's --config: profiles (plugins,
+                            weights, pluginConfig), percentageOfNodesToScore,
+                            podInitialBackoffSeconds, podMaxBackoffSeconds; an invalid file
+                            stops the server before it serves
   -h, --help                show this help
 
 Simulated nodes (kwok-style: Node objects whose kubelet kite plays in-process, no
@@ -64,6 +70,7 @@ export async function serverCommand(args: string[]): Promise<number> {
       controllers: { type: 'string', default: '*' },
       'disable-controller-manager': { type: 'boolean', default: false },
       'disable-scheduler': { type: 'boolean', default: false },
+      'scheduler-config': { type: 'string' },
       'simulated-nodes': { type: 'string', default: '0' },
       'simulated-node-prefix': { type: 'string' },
       'simulated-node-cpu': { type: 'string' },
@@ -89,6 +96,9 @@ export async function serverCommand(args: string[]): Promise<number> {
   const kubeconfig = values['write-kubeconfig'] ?? join(dataDir, 'kubeconfig.yaml');
 
   const simulatedNodes = simulatedNodeSettings(values);
+  // Read and checked here, so a bad file stops the server before it serves.
+  const schedulerConfigFile = values['scheduler-config'];
+  const schedulerSettings = schedulerConfigFile !== undefined ? loadSchedulerConfigFile(schedulerConfigFile) : undefined;
   const server = new KiteServer({
     dataDir,
     storage,
@@ -96,6 +106,7 @@ export async function serverCommand(args: string[]): Promise<number> {
     port,
     controllers: values['disable-controller-manager'] ? [] : selectControllers(values.controllers!),
     scheduler: !values['disable-scheduler'],
+    ...(schedulerSettings ? { schedulerSettings } : {}),
     ...(simulatedNodes ? { simulatedNodes } : {}),
   });
   await server.start();

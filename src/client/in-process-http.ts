@@ -169,6 +169,11 @@ export class InProcessResponse extends EventEmitter {
     this.#sink.head(this.statusCode, headers);
   }
 
+  /** Writes reach the sink one by one, queued for a later turn anyway: nothing to hold back. */
+  cork(): void {}
+
+  uncork(): void {}
+
   write(chunk: string | Uint8Array, encodingOrCb?: BufferEncoding | Callback, cb?: Callback): boolean {
     const callback = typeof encodingOrCb === 'function' ? encodingOrCb : cb;
     const encoding = typeof encodingOrCb === 'string' ? encodingOrCb : undefined;

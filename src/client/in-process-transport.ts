@@ -3,7 +3,9 @@
 // response (in-process-http.ts), so it takes exactly the path an HTTP request takes —
 // request info, authentication, authorization, admission, the verb handlers, the same JSON
 // in and out — minus the network: the body is serialized once and parsed once, as over
-// HTTP, which also keeps callers from sharing objects with the server's caches.
+// HTTP, which also keeps callers from sharing objects with the server's caches. Watch
+// lines are the exception among callers: every in-process watcher of an event gets the same
+// parsed object (shared-line-parser.ts), so informer caches share, and never modify, them.
 //
 // Identity: requests carry the caller's User-Agent header (the server derives field
 // managers from it) and the in-process mark (in-process-identity.ts) through which the
@@ -21,6 +23,7 @@ import { decodeAnswer } from './answer.js';
 import { InProcessRequest, InProcessResponse, type ResponseSink } from './in-process-http.js';
 import type { InProcessCaller } from './in-process-identity.js';
 import { requestTarget } from './request-url.js';
+import { sharedLineParser } from './shared-line-parser.js';
 import { WatchDecoder } from './watch-decoder.js';
 
 /** What the transport needs of kite's ApiServer. */
@@ -161,9 +164,12 @@ class WatchSink implements ResponseSink {
 
   constructor(onEvent: (event: RawWatchEvent) => void, settle: { resolve: () => void; reject: (err: unknown) => void }) {
     this.#settle = settle;
-    this.#decoder = new WatchDecoder((e) => {
-      if (!this.#closed) onEvent(e);
-    });
+    this.#decoder = new WatchDecoder(
+      (e) => {
+        if (!this.#closed) onEvent(e);
+      },
+      (line) => sharedLineParser.parse(line),
+    );
   }
 
   get buffered(): number {

@@ -10,6 +10,7 @@ import type { RawWatchEvent } from './contract.js';
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK', 'ERROR']);
 const NEWLINE = 0x0a;
+const BLANK = /^\s*$/;
 
 export class WatchDecodeError extends Error {
   override name = 'WatchDecodeError';
@@ -22,8 +23,12 @@ export class WatchDecoder {
   /** Text of an unfinished line. */
   #text = '';
 
-  constructor(onEvent: (event: RawWatchEvent) => void) {
+  readonly #parse: (line: string) => unknown;
+
+  /** parse: how a line becomes a value (JSON.parse; in-process watches share parses). */
+  constructor(onEvent: (event: RawWatchEvent) => void, parse: (line: string) => unknown = JSON.parse) {
     this.#onEvent = onEvent;
+    this.#parse = parse;
   }
 
   push(chunk: Buffer | string): void {
@@ -57,6 +62,12 @@ export class WatchDecoder {
   }
 
   #pushText(chunk: string): void {
+    // One whole line, as the in-process transport delivers most events: parse the chunk as it
+    // is (the same string object for every watcher of the event), not a copy cut from it.
+    if (this.#text === '' && chunk.indexOf('\n') === chunk.length - 1) {
+      this.#line(chunk);
+      return;
+    }
     let start = 0;
     for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
       const line = this.#text ? this.#text + chunk.slice(start, nl) : chunk.slice(start, nl);
@@ -68,10 +79,10 @@ export class WatchDecoder {
   }
 
   #line(line: string): void {
-    if (line.trim() === '') return;
+    if (BLANK.test(line)) return;
     let event: unknown;
     try {
-      event = JSON.parse(line);
+      event = this.#parse(line);
     } catch (err) {
       throw new WatchDecodeError(`malformed watch event: ${(err as Error).message}`);
     }

@@ -104,7 +104,10 @@ export function registerEventHandlers(t: EventHandlerTarget, pods: SharedIndexIn
       for (const event of nodeUpdateEvents(oldNode, newNode)) t.queue.moveAllToActiveOrBackoffQueue(event, oldNode, newNode);
     },
     onDelete: (obj) => {
-      guard(() => t.cache.removeNode(unwrapTombstone(obj)));
+      const node = unwrapTombstone(obj);
+      guard(() => t.cache.removeNode(node));
+      // Fewer nodes can lower a topology domain's minimum (PodTopologySpread).
+      t.queue.moveAllToActiveOrBackoffQueue(EVENTS.NodeDelete, node, undefined);
     },
   });
 }

@@ -13,11 +13,11 @@ import { hostname } from 'node:os';
 import { Client } from '../client/client.js';
 import { CORE_EVENTS, type CoreEvent } from '../client/events/types.js';
 import { SharedInformerFactory } from '../client/informer/factory.js';
+import { withoutManagedFields } from '../client/informer/transforms.js';
 import type { ApiHandler } from '../client/in-process-transport.js';
 import { campaignAsComponent } from '../client/leaderelection/campaign.js';
 import { LEASES, type Lease } from '../client/leaderelection/lease-lock.js';
 import type { Clock } from '../client/workqueue/clock.js';
-import type { KubeObject } from '../api/meta.js';
 import { ShardedEvents } from './events.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
 
@@ -36,13 +36,6 @@ export interface KubeSchedulerOptions {
   /** Scheduler settings (profiles, backoffs, ...); client, informers and recorder are made here. */
   readonly scheduler?: Omit<SchedulerOptions, 'client' | 'informers' | 'recorder' | 'clock' | 'onError'>;
   readonly onError?: (err: unknown) => void;
-}
-
-/** Drops managedFields from informer objects: the scheduler never reads them (as
- *  kube-scheduler's informer transform). */
-function stripManagedFields(obj: KubeObject): KubeObject {
-  if (obj.metadata?.managedFields) delete obj.metadata.managedFields;
-  return obj;
 }
 
 export class KubeScheduler {
@@ -95,7 +88,7 @@ export class KubeScheduler {
     const informers = new SharedInformerFactory({
       client: (ref) => client.resource(ref),
       clock: this.#opts.clock,
-      reflector: { transform: stripManagedFields },
+      reflector: { transform: withoutManagedFields },
     });
     const events = new ShardedEvents({ client: client.resource<CoreEvent>(CORE_EVENTS), clock: this.#opts.clock, onError: (err) => this.#report(err) });
     const host = hostname();

@@ -6,17 +6,24 @@
 //  - No nodes at all: NoNodesAvailableError ("no nodes available to schedule pods").
 //  - PreFilter rejecting the pod fails it on every node (FitError with the PreFilter message);
 //    a PreFilterResult narrows the nodes (the others count as "didn't satisfy plugin(s)").
+//  - A pod nominated to a node (status.nominatedNodeName, set after its preemption) tries
+//    that node first, and takes it if it passes the filters (evaluateNominatedNode).
 //  - Filters run node by node starting where the previous cycle stopped (round robin over
 //    the snapshot's zone-interleaved list) until numFeasibleNodesToFind nodes pass:
 //    all nodes below 100; else percentageOfNodesToScore of them (adaptive default
 //    50% - nodes/125, at least 5%), never fewer than 100. Just 1 when nothing scores.
 //  - One feasible node is chosen without scoring; otherwise PreScore and Score run over the
 //    feasible nodes and the highest total wins, ties broken uniformly at random.
+//  - A node that other pods are nominated to is filtered with those of priority >= the
+//    pod's counted as running there, and without them (Framework
+//    runFilterPluginsWithNominatedPods); while nobody is nominated anywhere the node loop
+//    is the plain one.
 //  - Nothing is allocated per node for nodes that pass; buffers are reused across cycles.
 
 import type { CycleState } from './framework/cycle-state.js';
 import { Diagnosis, ERR_NO_NODES_AVAILABLE, FitError } from './framework/fit-error.js';
 import type { Framework } from './framework/framework.js';
+import type { FilterPlugin } from './framework/interface.js';
 import type { NodeInfo } from './framework/node-info.js';
 import type { PodInfo } from './framework/pod-info.js';
 import { Code, Status } from './framework/status.js';
@@ -99,6 +106,8 @@ export class PodPlacer {
       if (pre.status.plugin) diagnosis.addPluginStatus(pre.status);
       return { feasible: [], diagnosis };
     }
+    const nominated = this.#evaluateNominatedNode(fwk, state, pod, diagnosis, snapshot);
+    if (nominated.length > 0) return { feasible: nominated, diagnosis };
     let nodes: readonly NodeInfo[] = allNodes;
     if (pre.result) {
       const narrowed: NodeInfo[] = [];
@@ -115,6 +124,23 @@ export class PodPlacer {
     return { feasible, diagnosis };
   }
 
+  /** The pod's nominated node alone, if it has one and the node passes the filters: that
+   *  node is where its preemption made room. A failure there is recorded and the full
+   *  search follows. */
+  #evaluateNominatedNode(fwk: Framework, state: CycleState, pod: PodInfo, diagnosis: Diagnosis, snapshot: Snapshot): NodeInfo[] {
+    const nnn = pod.pod.status?.nominatedNodeName;
+    if (!nnn) return [];
+    const nodeInfo = snapshot.get(nnn);
+    if (!nodeInfo) return [];
+    try {
+      return this.#findNodesThatPassFilters(fwk, state, pod, diagnosis, [nodeInfo]);
+    } catch (err) {
+      // As kube-scheduler logs and moves on: the full search decides.
+      if (err instanceof SchedulingError) return [];
+      throw err;
+    }
+  }
+
   #findNodesThatPassFilters(fwk: Framework, state: CycleState, pod: PodInfo, diagnosis: Diagnosis, nodes: readonly NodeInfo[]): NodeInfo[] {
     const numAll = nodes.length;
     let toFind = numFeasibleNodesToFind(fwk.percentageOfNodesToScore ?? this.#percentageOfNodesToScore, numAll);
@@ -128,6 +154,7 @@ export class PodPlacer {
       for (let i = 0; i < toFind; i++) feasible.push(nodes[(start + i) % numAll]!);
       return feasible;
     }
+    if (fwk.hasNominatedPods()) return this.#findWithNominatedPods(fwk, state, pod, diagnosis, nodes, start, toFind, filters);
     const nf = filters.length;
     let i = 0;
     let f = 0;
@@ -160,6 +187,35 @@ export class PodPlacer {
       if (err instanceof SchedulingError) throw err;
       const name = filters[f]?.name ?? '';
       throw new SchedulingError(Status.error(new Error(`running "${name}" filter plugin: ${err instanceof Error ? err.message : String(err)}`)).withPlugin(name));
+    }
+    return feasible;
+  }
+
+  /** The node loop when some pods are nominated somewhere: each node through
+   *  runFilterPluginsWithNominatedPods (which costs a map lookup on nodes nobody is
+   *  nominated to). */
+  #findWithNominatedPods(
+    fwk: Framework,
+    state: CycleState,
+    pod: PodInfo,
+    diagnosis: Diagnosis,
+    nodes: readonly NodeInfo[],
+    start: number,
+    toFind: number,
+    filters: readonly FilterPlugin[],
+  ): NodeInfo[] {
+    const feasible = this.#feasible;
+    const numAll = nodes.length;
+    for (let i = 0; i < numAll && feasible.length < toFind; i++) {
+      const nodeInfo = nodes[(start + i) % numAll]!;
+      const status = fwk.runFilterPluginsWithNominatedPods(state, pod, nodeInfo, filters);
+      if (status === null) {
+        feasible.push(nodeInfo);
+        continue;
+      }
+      if (!status.isRejected()) throw new SchedulingError(status);
+      diagnosis.nodeToStatus.set(nodeInfo.name, status);
+      diagnosis.addPluginStatus(status);
     }
     return feasible;
   }

@@ -157,7 +157,10 @@ describe('scheduler against a kite API server', () => {
         makeNode('t2').capacity({ cpu: '8', memory: '16Gi', pods: '110' }).taint('dedicated', 'infra', 'NoSchedule'),
       ]);
       await createPod(cl, 'pending', makePod('wants-2-cpu').req({ cpu: '2' }));
-      const want = '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: infra}, 3 Insufficient cpu.';
+      // DefaultPreemption's part as 1.32 writes it (" %v." after its own period).
+      const want =
+        '0/5 nodes are available: 2 node(s) had untolerated taint {dedicated: infra}, 3 Insufficient cpu. ' +
+        'preemption: 0/5 nodes are available: 2 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..';
       const cond = await waitFor('the PodScheduled=False condition', async () => {
         const p = await cl.core.pods('pending').get('wants-2-cpu');
         return p.status?.conditions?.find((x) => x.type === 'PodScheduled' && x.status === 'False');
@@ -214,6 +217,64 @@ describe('scheduler against a kite API server', () => {
     assert.equal((await c.core.pods('others').get('gated')).spec?.nodeName, undefined);
     await c.core.pods('others').patch('gated', 'merge', { spec: { schedulingGates: null } });
     await boundNode(c, 'others', 'gated');
+  });
+});
+
+describe('preemption in a running scheduler', () => {
+  test('a high-priority pod preempts a low-priority one on a full node, is nominated there, and is bound once the victim is gone', async () => {
+    const own = await start('memory');
+    try {
+      const c = own.client;
+      await namespace(c, 'pre');
+      await c.scheduling.priorityclasses().create({ metadata: { name: 'low' }, value: 10 });
+      await c.scheduling.priorityclasses().create({ metadata: { name: 'high' }, value: 1000 });
+      await createNodes(c, [makeNode('full').capacity({ cpu: '1', memory: '4Gi', pods: '110' })]);
+      const victimW = makePod('victim').req({ cpu: '800m' });
+      victimW.spec.priorityClassName = 'low';
+      await createPod(c, 'pre', victimW);
+      assert.equal(await boundNode(c, 'pre', 'victim'), 'full');
+
+      const preemptorW = makePod('preemptor').req({ cpu: '800m' });
+      preemptorW.spec.priorityClassName = 'high';
+      const preemptor = await createPod(c, 'pre', preemptorW);
+      assert.equal(preemptor.spec?.priority, 1000);
+
+      // The victim is marked and deleted gracefully (no kubelet here finishes the deletion).
+      const victim = await waitFor('the victim to be deleted gracefully', async () => {
+        const v = await c.core.pods('pre').get('victim');
+        return v.metadata.deletionTimestamp ? v : undefined;
+      });
+      const target = victim.status?.conditions?.find((x) => x.type === 'DisruptionTarget');
+      assert.equal(target?.status, 'True');
+      assert.equal(target?.reason, 'PreemptionByScheduler');
+      assert.equal(target?.message, 'default-scheduler: preempting to accommodate a higher priority pod');
+      const preempted = await waitFor('the Preempted event', async () => (await events(c, 'pre', 'victim')).find((e) => e.reason === 'Preempted'));
+      assert.equal(preempted.type, 'Normal');
+      assert.equal(preempted.message, `Preempted by pod ${preemptor.metadata.uid} on node full`);
+
+      // Meanwhile the preemptor is nominated to the node, and still pending.
+      const nominated = await waitFor('status.nominatedNodeName', async () => {
+        const p = await c.core.pods('pre').get('preemptor');
+        return p.status?.nominatedNodeName ? p : undefined;
+      });
+      assert.equal(nominated.status?.nominatedNodeName, 'full');
+      assert.equal(nominated.spec?.nodeName, undefined);
+      const cond = nominated.status?.conditions?.find((x) => x.type === 'PodScheduled');
+      assert.equal(cond?.status, 'False');
+      assert.equal(cond?.reason, 'Unschedulable');
+      // A successful preemption adds nothing to the message.
+      assert.equal(cond?.message, '0/1 nodes are available: 1 Insufficient cpu.');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal((await c.core.pods('pre').get('preemptor')).spec?.nodeName, undefined, 'not bound while the victim terminates');
+
+      // The kubelet's part: the victim goes away, which brings the preemptor back.
+      await c.core.pods('pre').delete('victim', { gracePeriodSeconds: 0 });
+      assert.equal(await boundNode(c, 'pre', 'preemptor'), 'full');
+      const scheduler = own.server.scheduler?.scheduler;
+      assert.equal(scheduler?.queue.nominator.size, 0, 'the nomination ended with the binding');
+    } finally {
+      await stop(own);
+    }
   });
 });
 
@@ -379,7 +440,7 @@ describe('scheduler in a worker thread', () => {
       const cond = await waitFor('the failure condition', async () =>
         (await client.core.pods('w').get('huge')).status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False'),
       );
-      assert.equal(cond.message, '0/2 nodes are available: 2 Insufficient cpu.');
+      assert.equal(cond.message, '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod..');
       const stats = await worker.stats();
       assert.equal(stats.leading, true);
       await waitFor('the bound report', async () => bound.includes('w/big'));

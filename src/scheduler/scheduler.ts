@@ -6,9 +6,11 @@
 //         assume, Reserve, Permit) -> binding cycle started, not awaited -> next pod
 //   binding cycle: wait at Permit -> PreBind -> Bind (POST pods/NAME/binding) -> Scheduled
 //         event; on failure: Unreserve, forget the assumed pod, retry after backoff
-//   failure: PodScheduled=False (reason Unschedulable or SchedulerError, the FitError
-//         message) through pods/status, a FailedScheduling Warning event, and the pod back
-//         to the queue (parked until an event may help, or backing off).
+//   failure: PostFilter plugins (preemption) when no node fits, then PodScheduled=False
+//         (reason Unschedulable or SchedulerError, the FitError message) and the pod's
+//         status.nominatedNodeName in one pods/status patch, a FailedScheduling Warning
+//         event, and the pod back to the queue (parked until an event may help, or backing
+//         off).
 //
 // Contract:
 //  - Construction wires informers (from the given factory) and handlers and makes the
@@ -20,6 +22,12 @@
 //  - scheduleOne() runs one cycle for the best queued pod (tests drive it directly).
 //  - JavaScript runs one cycle at a time, so the snapshot cannot change under a cycle and
 //    the filters run in one loop over the nodes (no parallelism, no locks).
+//  - Nominations (schedule_one.go): a PostFilter result naming a node nominates the pod
+//    there (the queue's nominator at once, status.nominatedNodeName with the failure's
+//    status patch); a result naming '' clears the nomination, as do errors and a node
+//    chosen and then given up (Reserve, Permit, binding failures); no result keeps it.
+//    Assuming the pod on a node ends its nomination. The preemptor then waits in the queue
+//    like any pod NodeResourcesFit & co. rejected: its victims' deletion moves it.
 
 import { performance } from 'node:perf_hooks';
 import type { Node, Pod, PodCondition } from '../api/types/core-v1.js';
@@ -40,6 +48,7 @@ import { PodInfo, type QueuedPodInfo } from './framework/pod-info.js';
 import { defaultProfile, type SchedulerProfile } from './framework/profile.js';
 import { Code, Status } from './framework/status.js';
 import { inTreeRegistry, type Registry } from './plugins/registry.js';
+import { CLEAR_NOMINATED_NODE, Nominator, type NominatingInfo } from './queue/nominator.js';
 import { SchedulingQueue, type QueueingHintEntry } from './queue/scheduling-queue.js';
 import { NoNodesAvailableError, PodPlacer, SchedulingError, type ScheduleResult } from './schedule-pod.js';
 
@@ -82,6 +91,19 @@ export function truncateMessage(message: string): string {
   return message.slice(0, NOTE_LENGTH_LIMIT - suffix.length) + suffix;
 }
 
+/** A scheduling attempt's failure, and what it means for the pod's nomination. */
+interface CycleFailure {
+  readonly status: Status;
+  /** Undefined: leave the nomination as it is. */
+  readonly nominating?: NominatingInfo;
+}
+
+/** What a PostFilter result says about the nomination (PostFilterResult.NominatingInfo). */
+function nominatingOf(result: { readonly nominatedNodeName?: string } | null): NominatingInfo | undefined {
+  if (result === null || result.nominatedNodeName === undefined) return undefined;
+  return { mode: 'override', nominatedNodeName: result.nominatedNodeName };
+}
+
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -112,12 +134,24 @@ export class Scheduler {
     this.#onError = opts.onError ?? ((err) => console.error('kite scheduler:', err instanceof Error ? err.message : err));
     this.#placer = new PodPlacer({ percentageOfNodesToScore: opts.percentageOfNodesToScore, random: opts.random });
     const registry = opts.registry ?? inTreeRegistry();
+    // The pod informer is made below; the nominator asks it only once events flow.
+    const nominator = new Nominator({ podLister: (ns, name) => this.podInformer.getStore().getByKey(`${ns}/${name}`) });
     const profiles = new Map<string, Framework>();
     for (const profile of opts.profiles ?? [defaultProfile()]) {
       if (profiles.has(profile.schedulerName)) throw new Error(`duplicate profile with scheduler name "${profile.schedulerName}"`);
       profiles.set(
         profile.schedulerName,
-        new Framework({ profile, registry, client: opts.client, recorder: opts.recorder(profile.schedulerName), clock: this.#clock, snapshot: () => this.snapshot }),
+        new Framework({
+          profile,
+          registry,
+          client: opts.client,
+          recorder: opts.recorder(profile.schedulerName),
+          clock: this.#clock,
+          informers: opts.informers,
+          snapshot: () => this.snapshot,
+          nominator,
+          activate: (pods) => this.queue.activate(pods),
+        }),
       );
     }
     if (profiles.size === 0) throw new Error('at least one profile is required');
@@ -143,6 +177,7 @@ export class Scheduler {
       podInitialBackoffMs: opts.podInitialBackoffMs,
       podMaxBackoffMs: opts.podMaxBackoffMs,
       podMaxInUnschedulablePodsDurationMs: opts.podMaxInUnschedulablePodsDurationMs,
+      nominator,
     });
 
     this.podInformer = opts.informers.informerFor<Pod>(builtinRef('', 'pods'), { fieldSelector: POD_FIELD_SELECTOR });
@@ -220,7 +255,7 @@ export class Scheduler {
     const state = fwk.newCycleState();
     const outcome = this.#schedulingCycle(state, fwk, qpi);
     if ('status' in outcome) {
-      this.#handleSchedulingFailure(fwk, qpi, outcome.status, start);
+      this.#handleSchedulingFailure(fwk, qpi, outcome, start);
       return true;
     }
     this.stats.scheduled++;
@@ -230,23 +265,14 @@ export class Scheduler {
     return true;
   }
 
-  #schedulingCycle(state: CycleState, fwk: Framework, qpi: QueuedPodInfo): { status: Status } | { assumed: PodInfo; result: ScheduleResult } {
+  #schedulingCycle(state: CycleState, fwk: Framework, qpi: QueuedPodInfo): CycleFailure | { assumed: PodInfo; result: ScheduleResult } {
     const pod = qpi.podInfo;
     let result: ScheduleResult;
     try {
       this.cache.updateSnapshot(this.snapshot);
       result = this.#placer.schedulePod(fwk, state, pod, this.snapshot);
     } catch (err) {
-      if (err instanceof NoNodesAvailableError) return { status: new Status(Code.UnschedulableAndUnresolvable, [err.message], err) };
-      if (err instanceof FitError) {
-        if (fwk.hasPostFilterPlugins()) {
-          const { status } = fwk.runPostFilterPlugins(state, pod, err.diagnosis.nodeToStatus);
-          err.diagnosis.postFilterMsg = status.message();
-        }
-        return { status: new Status(Code.Unschedulable, [err.describe()], err) };
-      }
-      if (err instanceof SchedulingError) return { status: err.status };
-      return { status: Status.error(err) };
+      return this.#placementFailure(state, fwk, pod, err);
     }
 
     // Count the pod on its node from now on, so the next cycle sees the room it takes.
@@ -254,22 +280,37 @@ export class Scheduler {
     try {
       this.cache.assumePod(assumed);
     } catch (err) {
-      return { status: Status.error(err) };
+      return { status: Status.error(err), nominating: CLEAR_NOMINATED_NODE };
     }
+    // Placed: whatever node it was nominated to, it no longer holds room there.
+    this.queue.deleteNominatedPodIfExists(assumed.pod);
     const host = result.suggestedHost;
     const reserve = fwk.runReservePluginsReserve(state, assumed, host);
     if (reserve !== null) {
       fwk.runReservePluginsUnreserve(state, assumed, host);
       this.#forget(assumed);
-      return { status: reserve.isRejected() ? this.#singleNodeFitError(pod, host, reserve) : reserve };
+      return { status: reserve.isRejected() ? this.#singleNodeFitError(pod, host, reserve) : reserve, nominating: CLEAR_NOMINATED_NODE };
     }
     const permit = fwk.runPermitPlugins(state, assumed, host);
     if (permit !== null && !permit.isWait()) {
       fwk.runReservePluginsUnreserve(state, assumed, host);
       this.#forget(assumed);
-      return { status: permit.isRejected() ? this.#singleNodeFitError(pod, host, permit) : permit };
+      return { status: permit.isRejected() ? this.#singleNodeFitError(pod, host, permit) : permit, nominating: CLEAR_NOMINATED_NODE };
     }
     return { assumed, result };
+  }
+
+  /** No node was chosen: on a FitError the PostFilter plugins (preemption) may make room
+   *  and nominate a node; their message joins the FitError's. */
+  #placementFailure(state: CycleState, fwk: Framework, pod: PodInfo, err: unknown): CycleFailure {
+    if (err instanceof NoNodesAvailableError) return { status: new Status(Code.UnschedulableAndUnresolvable, [err.message], err), nominating: CLEAR_NOMINATED_NODE };
+    if (err instanceof SchedulingError) return { status: err.status, nominating: CLEAR_NOMINATED_NODE };
+    if (!(err instanceof FitError)) return { status: Status.error(err), nominating: CLEAR_NOMINATED_NODE };
+    if (!fwk.hasPostFilterPlugins()) return { status: new Status(Code.Unschedulable, [err.describe()], err) };
+    const { result, status } = fwk.runPostFilterPlugins(state, pod, err.diagnosis.nodeToStatus);
+    if (status.code === Code.Error) this.#onError(new Error(`PostFilter for pod ${pod.namespace}/${pod.name}: ${status.message()}`));
+    err.diagnosis.postFilterMsg = status.message();
+    return { status: new Status(Code.Unschedulable, [err.describe()], err), nominating: nominatingOf(result) };
   }
 
   /** A rejection after a node was chosen, reported as a fit error on that one node. */
@@ -311,11 +352,12 @@ export class Scheduler {
     fwk.runReservePluginsUnreserve(state, assumed, host);
     this.#forget(assumed);
     this.queue.moveAllToActiveOrBackoffQueue(EVENTS.AssignedPodDelete, assumed.pod, undefined, (p) => p.metadata.uid !== assumed.pod.metadata.uid);
-    this.#handleSchedulingFailure(fwk, qpi, status, start);
+    this.#handleSchedulingFailure(fwk, qpi, { status, nominating: CLEAR_NOMINATED_NODE }, start);
   }
 
   /** Records why the pod failed, and puts it back in the queue if it still waits. */
-  #handleSchedulingFailure(fwk: Framework, qpi: QueuedPodInfo, status: Status, _start: number): void {
+  #handleSchedulingFailure(fwk: Framework, qpi: QueuedPodInfo, failure: CycleFailure, _start: number): void {
+    const { status, nominating } = failure;
     this.stats.failedAttempts++;
     const reason = status.isRejected() ? REASON_UNSCHEDULABLE : REASON_SCHEDULER_ERROR;
     const err = status.error;
@@ -334,27 +376,40 @@ export class Scheduler {
       qpi.podInfo = cached === pod ? qpi.podInfo : new PodInfo(cached);
       this.queue.addUnschedulableIfNotPresent(qpi, qpi.popCycle);
     }
+    // In memory before the status write lands, so the next cycles already keep the room.
+    this.queue.addNominatedPod(qpi.podInfo, nominating);
     const msg = status.message();
     fwk.recorder.event(cached ?? pod, 'Warning', 'FailedScheduling', truncateMessage(msg));
-    if (cached && !cached.spec?.nodeName) this.#updatePodCondition(cached, { type: POD_SCHEDULED, status: 'False', reason, message: msg });
+    if (cached && !cached.spec?.nodeName) this.#updatePod(cached, { type: POD_SCHEDULED, status: 'False', reason, message: msg }, nominating);
   }
 
-  /** Writes the PodScheduled condition through pods/status unless it already says so. */
-  #updatePodCondition(pod: Pod, condition: { type: string; status: string; reason: string; message: string }): void {
+  /** Writes the PodScheduled condition and, when nominating overrides it with something
+   *  new, status.nominatedNodeName, in one pods/status patch; nothing if both already say so. */
+  #updatePod(pod: Pod, condition: { type: string; status: string; reason: string; message: string }, nominating: NominatingInfo | undefined): void {
     const current = pod.status?.conditions?.find((c) => c.type === condition.type);
-    if (current && current.status === condition.status && current.reason === condition.reason && current.message === condition.message) return;
-    const cond: PodCondition = {
-      type: condition.type,
-      status: condition.status,
-      lastProbeTime: null as unknown as undefined,
-      lastTransitionTime: current && current.status === condition.status ? current.lastTransitionTime : new Date(this.#clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      reason: condition.reason,
-      message: condition.message,
-    };
+    const conditionChanged = !(current && current.status === condition.status && current.reason === condition.reason && current.message === condition.message);
+    const nnn = nominating?.mode === 'override' ? nominating.nominatedNodeName : undefined;
+    const nnnChanged = nnn !== undefined && nnn !== (pod.status?.nominatedNodeName ?? '');
+    if (!conditionChanged && !nnnChanged) return;
+    const status: { conditions?: PodCondition[]; nominatedNodeName?: string | null } = {};
+    if (conditionChanged) {
+      status.conditions = [
+        {
+          type: condition.type,
+          status: condition.status,
+          lastProbeTime: null as unknown as undefined,
+          lastTransitionTime: current && current.status === condition.status ? current.lastTransitionTime : new Date(this.#clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          reason: condition.reason,
+          message: condition.message,
+        },
+      ];
+    }
+    // null deletes the field in a strategic merge patch.
+    if (nnnChanged) status.nominatedNodeName = nnn === '' ? null : nnn;
     const ns = pod.metadata.namespace ?? '';
     this.#client.core
       .pods(ns)
-      .patch(pod.metadata.name ?? '', 'strategic', { status: { conditions: [cond] } }, { subresource: 'status' })
+      .patch(pod.metadata.name ?? '', 'strategic', { status }, { subresource: 'status' })
       .catch((err: unknown) => {
         // Gone or already bound meanwhile: nothing to report.
         const code = (err as { code?: number }).code;

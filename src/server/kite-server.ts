@@ -21,6 +21,7 @@ import { ControllerManager } from '../controllers/manager.js';
 import { DEFAULT_CONTROLLERS } from '../controllers/index.js';
 import type { ControllerFactory } from '../controllers/controller.js';
 import { KubeScheduler } from '../scheduler/kube-scheduler.js';
+import type { SchedulerSettings } from '../scheduler/config/scheduler-config.js';
 import type { KV } from '../storage/kv.js';
 import { openStorage } from '../storage/index.js';
 import { Client } from '../client/client.js';
@@ -42,6 +43,9 @@ export interface KiteServerOptions {
   readonly controllers?: readonly ControllerFactory[];
   /** Run the scheduler (kube-scheduler, under its own leader election; default true). */
   readonly scheduler?: boolean;
+  /** The scheduler's profiles, backoffs and percentageOfNodesToScore (`--scheduler-config`,
+   *  already checked: src/scheduler/config); default: kube-scheduler's defaults. */
+  readonly schedulerSettings?: SchedulerSettings;
   /** A fleet of simulated nodes to run in-process once the server is ready (kwok-style). */
   readonly simulatedNodes?: SimulatedFleetSettings;
 }
@@ -129,7 +133,7 @@ export class KiteServer {
     this.#controllers = new ControllerManager({ apiServer: this.#http, controllers: this.#opts.controllers ?? DEFAULT_CONTROLLERS });
     this.#controllers.start();
     if (this.#opts.scheduler ?? true) {
-      this.#scheduler = new KubeScheduler({ apiServer: this.#http });
+      this.#scheduler = new KubeScheduler({ apiServer: this.#http, ...(this.#opts.schedulerSettings ? { scheduler: this.#opts.schedulerSettings } : {}) });
       this.#scheduler.start();
     }
     if (this.#opts.simulatedNodes) {

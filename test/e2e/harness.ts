@@ -283,7 +283,12 @@ export class LineStream {
     const deadline = Date.now() + timeoutMs;
     const out: string[] = [];
     while (out.length < n) {
-      const line = await this.next(Math.max(1, deadline - Date.now()));
+      let line: string | undefined;
+      try {
+        line = await this.next(Math.max(1, deadline - Date.now()));
+      } catch (err) {
+        throw new Error(`${(err as Error).message}: got ${out.length} of ${n} lines; the last: ${out.at(-1)?.slice(0, 300) ?? 'none'}`);
+      }
       if (line === undefined) throw new Error(`stream ended after ${out.length} of ${n} lines`);
       out.push(line);
     }

@@ -81,7 +81,10 @@ describe('1,000 rapid updates to one object', () => {
         ['raw watch', raw],
         ['kubectl get -w', kubectl.lines],
       ] as const) {
-        const events = parseEvents(await stream.take(1000, 30_000));
+        const lines = await stream.take(1000, 30_000).catch((err: unknown) => {
+          throw new Error(`${who}: ${String(err)}; kubectl exit ${kubectl.child.exitCode}, stderr: ${kubectl.stderr()}\nserver: ${kite.output.slice(-2000)}`);
+        });
+        const events = parseEvents(lines);
         events.forEach((e, i) => {
           assert.equal(e.type, 'MODIFIED', `${who}: event ${i}`);
           assert.equal(e.object.data?.n, String(i + 1), `${who}: event ${i} is update ${i + 1}`);

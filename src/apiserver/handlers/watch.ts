@@ -112,11 +112,14 @@ export async function handleWatch(scope: Scope): Promise<void> {
     // Watchers asking for the same rendering share one encoded line per event.
     return lineId ? e.object.encoded(`${lineId}/${e.type}`, text) : text();
   };
+  // One write per event line, batches corked into one socket write: the line written is the
+  // one string every watcher of the rendering shares, which in-process watchers recognize and
+  // parse once for all (client/shared-line-parser.ts).
   const onEvents = (events: readonly WatcherEvent[]) => {
     if (events.length === 1) return send(line(events[0]));
-    let chunk = '';
-    for (const e of events) chunk += line(e);
-    send(chunk);
+    res.cork();
+    for (const e of events) send(line(e));
+    process.nextTick(() => res.uncork());
   };
 
   res.on('close', finish);

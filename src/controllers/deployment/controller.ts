@@ -28,6 +28,7 @@ import { waitForCacheSync } from '../../client/informer/factory.js';
 import { RateLimitingQueue } from '../../client/workqueue/rate-limiting-queue.js';
 import { hasStatusCause, isConflict, NAMESPACE_TERMINATING_CAUSE } from '../common/api-errors.js';
 import { getControllerOf } from '../common/controller-ref.js';
+import { podControllerIndexers } from '../common/pods-by-owner.js';
 import type { Controller, ControllerContext } from '../controller.js';
 import { runWorkers } from '../worker.js';
 import { RealDeploymentControl, type DeploymentControl } from './control.js';
@@ -83,7 +84,7 @@ export class DeploymentController implements Controller {
     this.#listers = {
       deployments: ctx.informers.listerFor<Deployment>(DEPLOYMENTS),
       replicaSets: ctx.informers.listerFor<ReplicaSet>(REPLICA_SETS),
-      pods: ctx.informers.listerFor<Pod>(PODS),
+      pods: ctx.informers.informerFor<Pod>(PODS, { indexers: podControllerIndexers() }).getIndexer(),
     };
     this.#registrations.push(
       dInformer.addEventHandler({
@@ -194,7 +195,6 @@ export class DeploymentController implements Controller {
     const ctx = this.#syncContext();
     if (selectsEverything(d)) return this.#refuseSelectingAll(ctx, d);
     const rsList = await claimReplicaSets(this.#listers, this.#clients, d);
-    const podMap = podMapFor(this.#listers, d, rsList);
     if (d.metadata.deletionTimestamp) return syncStatusOnly(ctx, d, rsList);
     await checkPausedConditions(ctx, d);
     if (d.spec?.paused) return syncScaling(ctx, d, rsList);
@@ -202,7 +202,8 @@ export class DeploymentController implements Controller {
     if (await isScalingEvent(ctx, d, rsList)) return syncScaling(ctx, d, rsList);
     switch (d.spec?.strategy?.type) {
       case RECREATE:
-        return rolloutRecreate(ctx, d, rsList, podMap);
+        // Only Recreate reads the pods (Kubernetes maps them on every sync and uses them here).
+        return rolloutRecreate(ctx, d, rsList, podMapFor(this.#listers, d, rsList));
       case ROLLING_UPDATE:
         return rolloutRolling(ctx, d, rsList);
       default:

@@ -8,15 +8,18 @@ import type { OwnerReference } from '../../api/meta.js';
 import type { Deployment, ReplicaSet } from '../../api/types/apps-v1.js';
 import type { Pod } from '../../api/types/core-v1.js';
 import type { ResourceClient } from '../../client/contract.js';
+import type { Indexer } from '../../client/informer/indexer.js';
 import type { Lister } from '../../client/informer/lister.js';
 import { ControllerRefManager, getControllerOf, recheckOwner } from '../common/controller-ref.js';
+import { podsByOwner } from '../common/pods-by-owner.js';
 import { DEPLOYMENT_GVK, REPLICA_SET_GVK } from './kind.js';
 import type { PodMap } from './recreate.js';
 
 export interface OwnerListers {
   readonly deployments: Lister<Deployment>;
   readonly replicaSets: Lister<ReplicaSet>;
-  readonly pods: Lister<Pod>;
+  /** The pod cache, with the controller index of common/pods-by-owner.ts. */
+  readonly pods: Indexer<Pod>;
 }
 
 /** The Deployment a controller reference names, if it is still that Deployment. */
@@ -63,11 +66,10 @@ export function ownedReplicaSets(listers: OwnerListers, d: Deployment): ReplicaS
 
 /** The pods the Deployment's selector covers, grouped by the ReplicaSet controlling them. */
 export function podMapFor(listers: OwnerListers, d: Deployment, rsList: readonly ReplicaSet[]): PodMap {
-  const map = new Map<string, Pod[]>(rsList.map((rs) => [rs.metadata.uid ?? '', []]));
-  const pods = listers.pods.byNamespace(d.metadata.namespace ?? '').list(selectorFromObject(d.spec?.selector));
-  for (const pod of pods) {
-    const uid = getControllerOf(pod)?.uid;
-    if (uid !== undefined) map.get(uid)?.push(pod);
+  const selector = selectorFromObject(d.spec?.selector);
+  const map = new Map<string, Pod[]>();
+  for (const rs of rsList) {
+    map.set(rs.metadata.uid ?? '', podsByOwner(listers.pods, rs, false).filter((pod) => selector.matches(pod.metadata.labels)));
   }
   return map;
 }

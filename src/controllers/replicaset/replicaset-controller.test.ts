@@ -7,6 +7,7 @@ import type { Pod } from '../../api/types/core-v1.js';
 import { getControllerOf } from '../common/controller-ref.js';
 import { FakePodControl } from '../common/fake-pod-control.js';
 import { replicaSetController, ReplicaSetController } from './index.js';
+import { podEventBatchMs } from './replicaset-controller.js';
 import { REPLICA_FAILURE } from './status.js';
 import {
   activePods,
@@ -318,5 +319,46 @@ describe('ReplicaSet controller across a restart (sqlite)', () => {
     await waitFor('35 pods', async () => (await getReplicaSet(client, 'persist', 'keep')).status?.replicas === 35);
     await new Promise((r) => setTimeout(r, 200));
     assert.equal((await listPods(client, 'persist', rs.metadata.uid)).length, 35);
+  });
+});
+
+describe('ReplicaSet controller: batched pod events', () => {
+  let cluster: TestCluster;
+  const syncs = new Map<string, number>();
+  before(async () => {
+    cluster = await startCluster([
+      (ctx) => {
+        const controller = new ReplicaSetController(ctx);
+        const sync = controller.sync.bind(controller);
+        controller.sync = async (key) => {
+          syncs.set(key, (syncs.get(key) ?? 0) + 1);
+          return sync(key);
+        };
+        return controller;
+      },
+    ]);
+    await createNamespace(cluster.client, 'batch');
+  });
+  after(async () => {
+    await cluster?.stop();
+  });
+
+  test('the batch window grows with the ReplicaSet, up to a second', () => {
+    assert.equal(podEventBatchMs(3), 0);
+    assert.equal(podEventBatchMs(400), 20);
+    assert.equal(podEventBatchMs(10_000), 500);
+    assert.equal(podEventBatchMs(100_000), 1000);
+  });
+
+  test('readiness of 400 pods is counted in a few batched syncs, not one sync per pod', async () => {
+    const client = cluster.client;
+    const replicas = 400;
+    await client.apps.replicasets('batch').create(makeReplicaSet('big', replicas));
+    await waitFor('all created', async () => (await getReplicaSet(client, 'batch', 'big')).status?.replicas === replicas, 60_000);
+    const before = syncs.get('batch/big') ?? 0;
+    for (const pod of await listPods(client, 'batch')) await makeReady(client, 'batch', pod.metadata.name!);
+    await waitFor('all ready', async () => (await getReplicaSet(client, 'batch', 'big')).status?.readyReplicas === replicas, 30_000);
+    const readinessSyncs = (syncs.get('batch/big') ?? 0) - before;
+    assert.ok(readinessSyncs < replicas / 4, `${readinessSyncs} syncs for ${replicas} readiness changes`);
   });
 });

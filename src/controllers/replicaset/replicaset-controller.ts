@@ -3,7 +3,8 @@
 //
 // Event handlers (synchronous, no I/O; they only adjust expectations and enqueue keys):
 //  - ReplicaSet added/updated: enqueue it (a uid change under the same name is first handled
-//    as the deletion of the old one). Deleted: forget its expectations, enqueue it.
+//    as the deletion of the old one; a change of status alone is batched, see below).
+//    Deleted: forget its expectations, enqueue it.
 //  - Pod added: if it is being deleted, handled as a deletion. Owned (controller reference to a
 //    ReplicaSet we know, same uid): observe one creation for it, enqueue it. An orphan: enqueue
 //    every ReplicaSet whose selector matches, so one may adopt it.
@@ -12,11 +13,19 @@
 //    minReadySeconds + 1 s when it just became ready, to see it become available; an orphan whose
 //    labels or reference changed enqueues the matching ReplicaSets.
 //  - Pod deleted (or tombstone): observe the deletion for its owner, enqueue the owner.
+//  Pod events of a large ReplicaSet are batched (Kubernetes' Job controller batches pod
+//  updates the same way): a pod event that can only change the status counts — an update
+//  that keeps labels and owner, or a creation/deletion while more are still expected —
+//  enqueues the owner after podEventBatchMs(replicas) (0 below 20 replicas); a later event
+//  joins the waiting one. Every sync of a ReplicaSet walks all its pods, so without this a
+//  10,000-pod ReplicaSet would be synced once per pod event. An event that completes the
+//  expectations, or moves a pod between owners, enqueues at once.
 //
 // sync(key):
 //  1. Read the ReplicaSet from the cache (gone: forget its expectations, done).
-//  2. List the namespace's active pods from the cache and claim them (adopt orphans that
-//     match, release owned pods that no longer match; common/controller-ref.ts).
+//  2. Take its active pods and the namespace's active orphans from the cache's controller
+//     index (common/pods-by-owner.ts) and claim them (adopt orphans that match, release
+//     owned pods that no longer match; common/controller-ref.ts).
 //  3. If expectations are satisfied and the ReplicaSet is not being deleted, manage replicas:
 //     too few -> create min(missing, burstReplicas) pods in slow-start batches, expecting them
 //     first; too many -> delete min(extra, burstReplicas) victims chosen by pods-to-delete.ts,
@@ -45,6 +54,7 @@ import { ControllerRefManager, getControllerOf, newControllerRef, recheckOwner, 
 import { UIDTrackingControllerExpectations, ControllerExpectations } from '../common/expectations.js';
 import { RealPodControl, type PodControl } from '../common/pod-control.js';
 import { filterActivePods, isPodReady, podKey } from '../common/pod-status.js';
+import { podControllerIndexers, podsByOwner } from '../common/pods-by-owner.js';
 import { slowStartBatch, SLOW_START_INITIAL_BATCH_SIZE } from '../common/slow-start.js';
 import { getPodsToDelete } from './pods-to-delete.js';
 import { calculateStatus, desiredReplicas, updateReplicaSetStatus } from './status.js';
@@ -54,6 +64,11 @@ export const REPLICASET_GVK: GroupVersionKind = { group: 'apps', version: 'v1', 
 
 /** Pods created or deleted per sync at most (Kubernetes' BurstReplicas). */
 export const BURST_REPLICAS = 500;
+
+/** How long a status-only pod event of a ReplicaSet of this size may wait for others (ms). */
+export function podEventBatchMs(replicas: number): number {
+  return Math.min(1000, Math.floor(replicas / 20));
+}
 
 export const REPLICASETS = builtinRef('apps', 'replicasets');
 export const PODS = builtinRef('', 'pods');
@@ -76,6 +91,7 @@ export class ReplicaSetController implements Controller {
   readonly #rsLister: Lister<ReplicaSet>;
   readonly #rsIndexer: Indexer<ReplicaSet>;
   readonly #podLister: Lister<Pod>;
+  readonly #podIndexer: Indexer<Pod>;
   readonly #synced: (() => boolean)[];
   /** Parsed selectors by (immutable, cached) ReplicaSet object. */
   readonly #selectors = new WeakMap<ReplicaSet, LabelSelector>();
@@ -98,13 +114,14 @@ export class ReplicaSetController implements Controller {
     this.#rsIndexer = rsInformer.getIndexer();
     this.#rsLister = ctx.informers.listerFor<ReplicaSet>(REPLICASETS);
 
-    const podInformer = ctx.informers.informerFor<Pod>(PODS);
+    const podInformer = ctx.informers.informerFor<Pod>(PODS, { indexers: podControllerIndexers() });
     podInformer.addEventHandler({
       onAdd: (pod) => this.#addPod(pod),
       onUpdate: (old, cur) => this.#updatePod(old, cur),
       onDelete: (obj) => this.#deletePod(obj),
     });
     this.#podLister = ctx.informers.listerFor<Pod>(PODS);
+    this.#podIndexer = podInformer.getIndexer();
     this.#synced = [() => rsInformer.hasSynced(), () => podInformer.hasSynced()];
   }
 
@@ -121,7 +138,10 @@ export class ReplicaSetController implements Controller {
 
   #updateRS(old: ReplicaSet, cur: ReplicaSet): void {
     if (old.metadata.uid !== cur.metadata.uid) this.#deleteRS(old);
-    this.#enqueue(cur);
+    // Its own status writes come back here: they join the batch of pod events (see above)
+    // instead of syncing once more per write.
+    if (onlyStatusChanged(old, cur)) this.queue.addAfter(metaNamespaceKeyFunc(cur), podEventBatchMs(desiredReplicas(cur)));
+    else this.#enqueue(cur);
   }
 
   #deleteRS(obj: ReplicaSet | DeletedFinalStateUnknown<ReplicaSet>): void {
@@ -142,7 +162,7 @@ export class ReplicaSetController implements Controller {
       if (!rs) return;
       const key = metaNamespaceKeyFunc(rs);
       this.expectations.creationObserved(key);
-      this.queue.add(key);
+      this.#enqueueObserved(rs, key);
       return;
     }
     for (const rs of this.#podReplicaSets(pod)) this.#enqueue(rs);
@@ -166,7 +186,8 @@ export class ReplicaSetController implements Controller {
     if (curRef) {
       const rs = this.#resolveControllerRef(cur.metadata.namespace ?? '', curRef);
       if (!rs) return;
-      this.#enqueue(rs);
+      if (labelChanged || refChanged) this.#enqueue(rs);
+      else this.queue.addAfter(metaNamespaceKeyFunc(rs), podEventBatchMs(desiredReplicas(rs)));
       const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
       if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) {
         // One more second against millisecond skew between the pod's time and ours.
@@ -185,7 +206,14 @@ export class ReplicaSetController implements Controller {
     if (!rs) return;
     const key = metaNamespaceKeyFunc(rs);
     this.expectations.deletionObserved(key, podKey(pod));
-    this.queue.add(key);
+    this.#enqueueObserved(rs, key);
+  }
+
+  /** After a creation or deletion was observed: at once if the ReplicaSet may act on it now,
+   *  batched if it is still waiting for more. */
+  #enqueueObserved(rs: ReplicaSet, key: string): void {
+    if (this.expectations.satisfiedExpectations(key)) this.queue.add(key);
+    else this.queue.addAfter(key, podEventBatchMs(desiredReplicas(rs)));
   }
 
   /** The ReplicaSet a controller reference names, if it is ours and still the same object. */
@@ -236,7 +264,8 @@ export class ReplicaSetController implements Controller {
       this.#ctx.onError(this.name, new Error(`error converting pod selector to selector for rs ${key}`));
       return;
     }
-    const active = filterActivePods(this.#podLister.byNamespace(namespace).list());
+    // Its own pods and the namespace's orphans: the only ones a claim can keep or adopt.
+    const active = filterActivePods(podsByOwner(this.#podIndexer, rs, true));
     const pods = await this.#claimPods(rs, selector, active);
 
     let manageErr: unknown;
@@ -337,6 +366,22 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
   const ka = Object.keys(a ?? {});
   if (ka.length !== Object.keys(b ?? {}).length) return false;
   return ka.every((k) => a![k] === b?.[k]);
+}
+
+/** Nothing but status (and the resourceVersion) differs: same generation, deletion state,
+ *  labels, annotations and controller. */
+function onlyStatusChanged(old: ReplicaSet, cur: ReplicaSet): boolean {
+  const a = old.metadata;
+  const b = cur.metadata;
+  return (
+    a.uid === b.uid &&
+    a.generation === b.generation &&
+    a.deletionTimestamp === b.deletionTimestamp &&
+    sameLabels(a.labels, b.labels) &&
+    sameLabels(a.annotations, b.annotations) &&
+    sameRef(getControllerOf(old), getControllerOf(cur)) &&
+    (a.ownerReferences?.length ?? 0) === (b.ownerReferences?.length ?? 0)
+  );
 }
 
 function sameRef(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {

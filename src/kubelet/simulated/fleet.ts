@@ -13,10 +13,10 @@
 // is given, like any kubelet.
 
 import { randomUUID } from 'node:crypto';
-import type { KubeObject } from '../../api/meta.js';
 import type { Node } from '../../api/types/core-v1.js';
 import type { Client } from '../../client/client.js';
 import { SharedInformerFactory } from '../../client/informer/factory.js';
+import { withoutManagedFields } from '../../client/informer/transforms.js';
 import { realClock, type Clock } from '../../client/workqueue/clock.js';
 import { simulatedNodeIP, simulatedPodCIDR } from './addresses.js';
 import { isAlreadyExists } from './api-errors.js';
@@ -54,7 +54,7 @@ export async function startSimulatedNodes(opts: SimulatedNodesOptions): Promise<
   const { nodes, heartbeats } = await registerFleet(opts.client, config, clock, stats, onError);
   // The pod cache drops managedFields, as kube-scheduler's does: a status update without them
   // keeps the stored ones, and they are about a third of a pod.
-  const informers = new SharedInformerFactory({ client: (ref) => opts.client.resource(ref), reflector: { transform: stripManagedFields } });
+  const informers = new SharedInformerFactory({ client: (ref) => opts.client.resource(ref), reflector: { transform: withoutManagedFields } });
   const pods = new SimulatedPodController({ client: opts.client, informers, nodes: new Map(nodes.map((n) => [n.name, n])), config, clock, stats, onError });
   const running = new AbortController();
   informers.start(running.signal);
@@ -130,11 +130,6 @@ async function registerNode(nodes: SimulatedFleetNodesClient, id: SimulatedNodeI
   node.uid = existing.metadata.uid;
   await nodes.patch(id.name, 'strategic', { status: nodeStatus(node.id, now, node.readyTransitionMs) }, { subresource: 'status' });
   return node;
-}
-
-function stripManagedFields<T extends KubeObject>(obj: T): T {
-  if (obj.metadata?.managedFields) delete obj.metadata.managedFields;
-  return obj;
 }
 
 function byName<T extends { metadata: { name?: string } }>(items: readonly T[]): Map<string, T> {

@@ -7,6 +7,10 @@
 //    answers T; by convention a key is named after the extension point and the plugin.
 //  - skipFilterPlugins / skipScorePlugins hold the plugins whose PreFilter / PreScore
 //    answered Skip: the framework leaves them out of Filter / Score for this cycle.
+//  - clone() is the state of a what-if evaluation (nominated pods, preemption's dry runs):
+//    a value with a clone() method (Cloneable) is copied through it, any other value is
+//    shared. So plugin state that PreFilterExtensions.addPod/removePod change must be
+//    Cloneable (kube-scheduler's StateData.Clone); read-only state need not be.
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 export interface StateKey<T> {
@@ -17,6 +21,15 @@ export interface StateKey<T> {
 
 export function stateKey<T>(name: string): StateKey<T> {
   return { name };
+}
+
+/** Plugin state that a what-if evaluation may change: clone() must return an independent copy. */
+export interface Cloneable<T> {
+  clone(): T;
+}
+
+function isCloneable(v: unknown): v is Cloneable<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as Partial<Cloneable<unknown>>).clone === 'function';
 }
 
 export class CycleState {
@@ -34,6 +47,15 @@ export class CycleState {
 
   delete(key: StateKey<unknown>): void {
     this.#data.delete(key.name);
+  }
+
+  /** A copy for a what-if evaluation: Cloneable values copied, others shared. */
+  clone(): CycleState {
+    const c = new CycleState();
+    for (const [k, v] of this.#data) c.#data.set(k, isCloneable(v) ? v.clone() : v);
+    c.skipFilterPlugins = this.skipFilterPlugins;
+    c.skipScorePlugins = this.skipScorePlugins;
+    return c;
   }
 }
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Diagnosis, fitErrorMessage } from './fit-error.js';
-import { Status } from './status.js';
+import { Snapshot } from '../cache/snapshot.js';
+import { NodeInfo } from './node-info.js';
+import { Code, Status } from './status.js';
 
 describe('FitError message (kube-scheduler 1.32 format)', () => {
   test('a histogram of node reasons, sorted as strings', () => {
@@ -34,11 +36,24 @@ describe('FitError message (kube-scheduler 1.32 format)', () => {
     assert.equal(fitErrorMessage(3, d), '0/3 nodes are available: pod affinity terms conflict.');
   });
 
-  test('a PostFilter message is appended after a space', () => {
+  test('a PostFilter message is appended as " %v." (two periods after preemption\'s own)', () => {
     const d = new Diagnosis();
     d.nodeToStatus.set('a', Status.unschedulable('Insufficient cpu'));
     d.postFilterMsg = 'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.';
-    assert.equal(fitErrorMessage(1, d), '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.');
+    assert.equal(fitErrorMessage(1, d), '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..');
+    d.postFilterMsg = 'preemption: not eligible due to preemptionPolicy=Never.';
+    assert.equal(fitErrorMessage(1, d), '0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never..');
+  });
+
+  test('nodesForStatusCode: listed nodes with the code, and absent ones when their status has it', () => {
+    const nodes = ['a', 'b', 'c'].map((n) => new NodeInfo(n));
+    const lister = Snapshot.fromNodeInfos(nodes);
+    const d = new Diagnosis();
+    d.nodeToStatus.set('a', Status.unschedulable('Insufficient cpu'));
+    d.nodeToStatus.set('b', Status.unresolvable('taint'));
+    assert.deepEqual(d.nodeToStatus.nodesForStatusCode(lister, Code.Unschedulable).map((n) => n.name), ['a']);
+    d.nodeToStatus.absentNodesStatus = Status.unschedulable('anti-affinity');
+    assert.deepEqual(d.nodeToStatus.nodesForStatusCode(lister, Code.Unschedulable).map((n) => n.name), ['a', 'c']);
   });
 
   test('numbers sort as strings, as Go sorts them', () => {

@@ -7,12 +7,17 @@
 //   - else " <histogram>." where the histogram counts every reason of every rejected node
 //     ("3 Insufficient cpu"), nodes the filters never saw counting the absent-node status's
 //     reasons, sorted as strings and joined by ", ";
-//   then, when a PostFilter plugin ran, " <its message>" (DefaultPreemption's begins
-//   "preemption: "). With no PostFilter plugin configured nothing is appended.
+//   then, when a PostFilter plugin answered a message, " <its message>." (Go's
+//   SeparatorFormat " %v.", so DefaultPreemption's "preemption: 0/3 nodes are available:
+//   3 No preemption victims found for incoming pod." ends in two periods, as in 1.32). A
+//   PostFilter success (or no PostFilter plugin) appends nothing.
 //
 // NodeToStatus holds the status of each rejected node plus one status for the nodes it does
-// not list (those a PreFilter result excluded: UnschedulableAndUnresolvable).
+// not list (those a PreFilter result excluded: UnschedulableAndUnresolvable; every node when
+// a PreFilter rejected the pod).
 
+import type { NodeInfoLister } from './interface.js';
+import type { NodeInfo } from './node-info.js';
 import { Code, Status } from './status.js';
 
 export const NO_NODE_AVAILABLE_MSG = '0/%v nodes are available';
@@ -37,6 +42,23 @@ export class NodeToStatus {
 
   entries(): IterableIterator<[string, Status]> {
     return this.#map.entries();
+  }
+
+  /** The nodes whose status has this code, absent nodes included when the absent-node
+   *  status has it (what preemption may help: code Unschedulable). */
+  nodesForStatusCode(nodes: NodeInfoLister, code: Code): NodeInfo[] {
+    if (this.absentNodesStatus.code === code) {
+      const all = nodes.list();
+      if (this.#map.size === 0) return all.slice();
+      return all.filter((n) => this.get(n.name).code === code);
+    }
+    const out: NodeInfo[] = [];
+    for (const [name, s] of this.#map) {
+      if (s.code !== code) continue;
+      const n = nodes.get(name);
+      if (n) out.push(n);
+    }
+    return out;
   }
 }
 
@@ -90,6 +112,6 @@ export function fitErrorMessage(numAllNodes: number, d: Diagnosis): string {
     histogram.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (histogram.length > 0) msg += ` ${histogram.join(', ')}.`;
   }
-  if (d.postFilterMsg !== '') msg += ` ${d.postFilterMsg}`;
+  if (d.postFilterMsg !== '') msg += ` ${d.postFilterMsg}.`;
   return msg;
 }

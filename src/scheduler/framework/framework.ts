@@ -17,9 +17,18 @@
 //  - Permit: plugins answering Wait hold the pod (waitOnPermit resolves when every one of
 //    them has allowed it, any rejects it, or the longest timeout passes).
 //  - Bind: the first plugin that does not Skip binds.
+//  - Nominated pods (framework.go RunFilterPluginsWithNominatedPods): a node that pods with
+//    priority >= the pod's are nominated to is filtered with them added (a cloned NodeInfo
+//    and CycleState, PreFilterExtensions.addPod) and, if that passes, once more without
+//    them. A node nobody is nominated to is filtered once, as runFilterPlugins does.
+//  - runPostFilterPlugins: the first success wins; otherwise the last result that says
+//    something about the nomination is kept with an Unschedulable status gathering every
+//    plugin's reasons.
 
+import type { Pod } from '../../api/types/core-v1.js';
 import type { Client } from '../../client/client.js';
 import type { EventRecorder } from '../../client/events/recorder.js';
+import type { SharedInformerFactory } from '../../client/informer/factory.js';
 import { realClock, type Clock, type Timer } from '../../client/workqueue/clock.js';
 import { CycleState } from './cycle-state.js';
 import { ActionType, type ClusterEventWithHint } from './events.js';
@@ -48,11 +57,13 @@ import {
   type PermitPlugin,
   type Plugin,
   type PluginFactory,
+  type PodNominator,
   type PostBindPlugin,
   type PostFilterPlugin,
   type PostFilterResult,
   type PreBindPlugin,
   type PreEnqueuePlugin,
+  type PreFilterExtensions,
   type PreFilterPlugin,
   type PreScorePlugin,
   type QueueSortPlugin,
@@ -71,8 +82,13 @@ export interface FrameworkOptions {
   readonly client: Client;
   readonly recorder: EventRecorder;
   readonly clock?: Clock;
+  readonly informers?: SharedInformerFactory;
   /** The current cycle's snapshot (the scheduler's). */
   readonly snapshot: () => NodeInfoLister;
+  /** The scheduling queue's nominated pods (none when absent). */
+  readonly nominator?: PodNominator & { readonly size: number };
+  /** Moves pending pods to the active queue (nothing when absent). */
+  readonly activate?: (pods: readonly Pod[]) => void;
 }
 
 interface WeightedScorePlugin {
@@ -146,10 +162,12 @@ class WaitingPodImpl implements WaitingPod {
 
 export class Framework implements Handle {
   readonly profileName: string;
+  /** The profile's own percentageOfNodesToScore (undefined: the scheduler's global one). */
   readonly percentageOfNodesToScore: number | undefined;
   readonly client: Client;
   readonly recorder: EventRecorder;
   readonly clock: Clock;
+  readonly informers: SharedInformerFactory | undefined;
   readonly plugins: ReadonlyMap<string, Plugin>;
   readonly queueSort: QueueSortPlugin;
   readonly preEnqueuePlugins: readonly PreEnqueuePlugin[];
@@ -165,15 +183,20 @@ export class Framework implements Handle {
   readonly postBindPlugins: readonly PostBindPlugin[];
   readonly #snapshot: () => NodeInfoLister;
   readonly #waiting = new Map<string, WaitingPodImpl>();
+  readonly #nominator: (PodNominator & { readonly size: number }) | undefined;
+  readonly #activate: ((pods: readonly Pod[]) => void) | undefined;
 
   constructor(opts: FrameworkOptions) {
     const profile = opts.profile;
     this.profileName = profile.schedulerName;
-    this.percentageOfNodesToScore = profile.percentageOfNodesToScore || undefined;
+    this.percentageOfNodesToScore = profile.percentageOfNodesToScore;
     this.client = opts.client;
     this.recorder = opts.recorder;
     this.clock = opts.clock ?? realClock;
+    this.informers = opts.informers;
     this.#snapshot = opts.snapshot;
+    this.#nominator = opts.nominator;
+    this.#activate = opts.activate;
 
     const multi = profile.plugins?.multiPoint?.enabled ?? [];
     const args = new Map((profile.pluginConfig ?? []).map((c) => [c.name, c.args]));
@@ -251,6 +274,19 @@ export class Framework implements Handle {
     if (!wp) return false;
     for (const p of wp.pendingPlugins()) wp.reject(p, 'removed');
     return true;
+  }
+
+  nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
+    return this.#nominator?.nominatedPodsForNode(nodeName) ?? [];
+  }
+
+  /** Whether any pod is nominated anywhere: when not, filtering takes the plain path. */
+  hasNominatedPods(): boolean {
+    return (this.#nominator?.size ?? 0) > 0;
+  }
+
+  activate(pods: readonly Pod[]): void {
+    this.#activate?.(pods);
   }
 
   // ---- queue ----
@@ -348,6 +384,61 @@ export class Framework implements Handle {
     return null;
   }
 
+  /** The filters on nodeInfo with the nominated pods of priority >= the pod's added, then
+   *  (only if there were any and that passed) without them. */
+  runFilterPluginsWithNominatedPods(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo, filters: readonly FilterPlugin[] = this.filterPluginsFor(state)): Status | null {
+    const added = this.#addNominatedPods(state, pod, nodeInfo);
+    if (added instanceof Status) return added;
+    if (added === null) return this.runFilterPlugins(state, pod, nodeInfo, filters);
+    const withNominated = this.runFilterPlugins(added.state, pod, added.nodeInfo, filters);
+    if (withNominated !== null) return withNominated;
+    // Pod affinity to a nominated pod may pass only while it counts as running: the pod
+    // must fit whether or not the nominated pods end up here.
+    return this.runFilterPlugins(state, pod, nodeInfo, filters);
+  }
+
+  /** Copies of state and nodeInfo holding the nominated pods the pod must yield to (the
+   *  same or higher priority, not itself); null when there are none. */
+  #addNominatedPods(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): { state: CycleState; nodeInfo: NodeInfo } | Status | null {
+    const nominated = this.nominatedPodsForNode(nodeInfo.name);
+    let out: { state: CycleState; nodeInfo: NodeInfo } | null = null;
+    for (const np of nominated) {
+      if (np.priority < pod.priority || np.key === pod.key) continue;
+      out ??= { state: state.clone(), nodeInfo: nodeInfo.snapshot() };
+      out.nodeInfo.addPod(np);
+      const s = this.runPreFilterExtensionAddPod(out.state, pod, np, out.nodeInfo);
+      if (s !== null) return s;
+    }
+    return out;
+  }
+
+  runPreFilterExtensionAddPod(state: CycleState, podToSchedule: PodInfo, podToAdd: PodInfo, nodeInfo: NodeInfo): Status | null {
+    return this.#runPreFilterExtensions(state, 'AddPod', (ext) => ext.addPod(state, podToSchedule, podToAdd, nodeInfo));
+  }
+
+  runPreFilterExtensionRemovePod(state: CycleState, podToSchedule: PodInfo, podToRemove: PodInfo, nodeInfo: NodeInfo): Status | null {
+    return this.#runPreFilterExtensions(state, 'RemovePod', (ext) => ext.removePod(state, podToSchedule, podToRemove, nodeInfo));
+  }
+
+  /** Runs one extension call on every PreFilter plugin that has extensions and was not
+   *  skipped this cycle; any non-success is an error (the what-if state is unusable). */
+  #runPreFilterExtensions(state: CycleState, what: 'AddPod' | 'RemovePod', call: (ext: PreFilterExtensions) => Status | null): Status | null {
+    for (const pl of this.preFilterPlugins) {
+      const ext = pl.preFilterExtensions?.() ?? null;
+      if (ext === null || state.skipFilterPlugins.has(pl.name)) continue;
+      let s: Status | null;
+      try {
+        s = call(ext);
+      } catch (err) {
+        s = Status.error(err);
+      }
+      if (s !== null && s.code !== Code.Success) {
+        return Status.error(new Error(`running ${what} on PreFilter plugin "${pl.name}": ${s.message()}`)).withPlugin(pl.name);
+      }
+    }
+    return null;
+  }
+
   hasPostFilterPlugins(): boolean {
     return this.postFilterPlugins.length > 0;
   }
@@ -355,15 +446,24 @@ export class Framework implements Handle {
   runPostFilterPlugins(state: CycleState, pod: PodInfo, statuses: NodeToStatus): { result: PostFilterResult | null; status: Status } {
     const reasons: string[] = [];
     let rejectorPlugin = '';
+    // The last result that nominates or clears (a later plugin's word wins).
+    let kept: PostFilterResult | null = null;
     for (const pl of this.postFilterPlugins) {
-      const { result, status } = pl.postFilter(state, pod, statuses);
+      let r: { result: PostFilterResult | null; status: Status | null };
+      try {
+        r = pl.postFilter(state, pod, statuses);
+      } catch (err) {
+        r = { result: null, status: Status.error(err) };
+      }
+      const { result, status } = r;
       if (status === null || status.code === Code.Success) return { result, status: status ?? new Status(Code.Success) };
       if (status.code === Code.UnschedulableAndUnresolvable) return { result, status: status.withPlugin(pl.name) };
       if (!status.isRejected()) return { result: null, status: status.withPlugin(pl.name) };
+      if (result !== null && result.nominatedNodeName !== undefined) kept = result;
       reasons.push(...status.reasons);
       rejectorPlugin ||= pl.name;
     }
-    return { result: null, status: new Status(Code.Unschedulable, reasons).withPlugin(rejectorPlugin) };
+    return { result: kept, status: new Status(Code.Unschedulable, reasons).withPlugin(rejectorPlugin) };
   }
 
   hasScorePlugins(): boolean {

@@ -20,8 +20,10 @@
 //  - Scores are integers in [0, MAX_NODE_SCORE] after NormalizeScore; the framework multiplies
 //    them by the plugin's weight and adds them up.
 
+import type { Pod } from '../../api/types/core-v1.js';
 import type { Client } from '../../client/client.js';
 import type { EventRecorder } from '../../client/events/recorder.js';
+import type { SharedInformerFactory } from '../../client/informer/factory.js';
 import type { Clock } from '../../client/workqueue/clock.js';
 import type { CycleState } from './cycle-state.js';
 import type { ClusterEventWithHint } from './events.js';
@@ -67,7 +69,9 @@ export class PreFilterResult {
 }
 
 /** Lets a PreFilter's state follow pods added to or removed from a node in a what-if
- *  evaluation (preemption, nominated pods). */
+ *  evaluation (preemption, nominated pods). The state given is a CycleState.clone() of the
+ *  cycle's: whatever addPod/removePod change must be Cloneable (cycle-state.ts), or the
+ *  change leaks into the real cycle. */
 export interface PreFilterExtensions {
   addPod(state: CycleState, podToSchedule: PodInfo, podToAdd: PodInfo, nodeInfo: NodeInfo): Status | null;
   removePod(state: CycleState, podToSchedule: PodInfo, podToRemove: PodInfo, nodeInfo: NodeInfo): Status | null;
@@ -86,7 +90,8 @@ export interface FilterPlugin extends Plugin {
 }
 
 export interface PostFilterResult {
-  /** A node the pod is expected to fit on once victims are gone (preemption). */
+  /** A node the pod is expected to fit on once victims are gone (preemption). Absent: the
+   *  pod's nomination stays as it is; '' clears it. */
   readonly nominatedNodeName?: string;
 }
 
@@ -154,6 +159,12 @@ export interface WaitingPod {
   reject(pluginName: string, message: string): void;
 }
 
+/** The pods nominated to nodes: waiting for room a preemption is making for them. */
+export interface PodNominator {
+  /** Read-only, valid until the nominations next change. */
+  nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+}
+
 /** What plugins get from the framework (framework.Handle). */
 export interface Handle {
   /** The snapshot of the cycle being run. */
@@ -161,8 +172,28 @@ export interface Handle {
   readonly client: Client;
   readonly recorder: EventRecorder;
   readonly clock: Clock;
+  /** The scheduler's informer factory: a plugin asks it for the informers (listers) it needs
+   *  when it is made, before the factory starts. Absent when a framework is built without
+   *  one (unit tests); a plugin that needs listers must then be given them directly. */
+  readonly informers: SharedInformerFactory | undefined;
   getWaitingPod(uid: string): WaitingPod | undefined;
   rejectWaitingPod(uid: string): boolean;
+
+  // What-if evaluations (preemption). The Framework always has them; they are optional only
+  // so that hand-made Handles of tests keep compiling.
+
+  /** The pods nominated to a node (PodNominator). */
+  nominatedPodsForNode?(nodeName: string): readonly PodInfo[];
+  /** The filters on nodeInfo as if the pods nominated to it with priority >= the pod's were
+   *  running there, and (if there are any) once more without them; both must pass. */
+  runFilterPluginsWithNominatedPods?(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): Status | null;
+  /** Every PreFilterExtensions.addPod of this cycle's PreFilter plugins (nodeInfo already
+   *  holds podToAdd). */
+  runPreFilterExtensionAddPod?(state: CycleState, podToSchedule: PodInfo, podToAdd: PodInfo, nodeInfo: NodeInfo): Status | null;
+  /** Every PreFilterExtensions.removePod (nodeInfo no longer holds podToRemove). */
+  runPreFilterExtensionRemovePod?(state: CycleState, podToSchedule: PodInfo, podToRemove: PodInfo, nodeInfo: NodeInfo): Status | null;
+  /** Moves pending pods straight to the active queue (framework PodActivator). */
+  activate?(pods: readonly Pod[]): void;
 }
 
 export type PluginFactory = (args: unknown, handle: Handle) => Plugin;

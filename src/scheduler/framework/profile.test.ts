@@ -19,16 +19,35 @@ describe('profiles', () => {
     const f = framework(defaultProfile());
     assert.equal(f.queueSort.name, 'PrioritySort');
     assert.deepEqual(names(f.preEnqueuePlugins), ['SchedulingGates']);
-    assert.deepEqual(names(f.preFilterPlugins), ['NodeName', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit']);
-    assert.deepEqual(names(f.filterPlugins), ['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit']);
-    assert.deepEqual(names(f.postFilterPlugins), []);
-    assert.deepEqual(names(f.preScorePlugins), ['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']);
+    assert.deepEqual(names(f.preFilterPlugins), ['NodeName', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']);
+    assert.deepEqual(names(f.filterPlugins), [
+      'NodeUnschedulable',
+      'NodeName',
+      'TaintToleration',
+      'NodeAffinity',
+      'NodePorts',
+      'NodeResourcesFit',
+      'PodTopologySpread',
+      'InterPodAffinity',
+    ]);
+    assert.deepEqual(names(f.postFilterPlugins), ['DefaultPreemption']);
+    assert.deepEqual(names(f.preScorePlugins), [
+      'TaintToleration',
+      'NodeAffinity',
+      'NodeResourcesFit',
+      'PodTopologySpread',
+      'InterPodAffinity',
+      'NodeResourcesBalancedAllocation',
+      'ImageLocality',
+    ]);
     assert.deepEqual(
       f.scorePlugins.map((s) => [s.plugin.name, s.weight]),
       [
         ['TaintToleration', 3],
         ['NodeAffinity', 2],
         ['NodeResourcesFit', 1],
+        ['PodTopologySpread', 2],
+        ['InterPodAffinity', 2],
         ['NodeResourcesBalancedAllocation', 1],
         ['ImageLocality', 1],
       ],
@@ -55,6 +74,8 @@ describe('profiles', () => {
         ['NodeResourcesFit', 5],
         ['TaintToleration', 3],
         ['NodeAffinity', 2],
+        ['PodTopologySpread', 2],
+        ['InterPodAffinity', 2],
         ['NodeResourcesBalancedAllocation', 1],
       ],
     );

@@ -9,9 +9,10 @@
 //  - defaultProfile() is kube-scheduler 1.32's default profile (default_plugins.go) with the
 //    plugins kite implements: SchedulingGates, PrioritySort, NodeUnschedulable, NodeName,
 //    TaintToleration (weight 3), NodeAffinity (2), NodePorts, NodeResourcesFit (1),
+//    PodTopologySpread (2), InterPodAffinity (2), DefaultPreemption,
 //    NodeResourcesBalancedAllocation (1), ImageLocality (1), DefaultBinder. Not yet
 //    implemented, and so not in it: VolumeRestrictions, NodeVolumeLimits, VolumeBinding,
-//    VolumeZone, PodTopologySpread (2), InterPodAffinity (2), DefaultPreemption.
+//    VolumeZone.
 //  - mergeProfile(defaults, custom) merges a user's profile into the defaults as
 //    kube-scheduler does (mergePluginSet): custom disabled entries drop defaults, custom
 //    enabled entries replace same-named defaults in place or are appended.
@@ -54,7 +55,8 @@ export interface PluginConfig {
 
 export interface SchedulerProfile {
   readonly schedulerName: string;
-  /** 0 or absent: the adaptive default (50% - nodes/125, at least 5%). */
+  /** Absent: the scheduler's global setting; 0: the adaptive default (50% - nodes/125, at
+   *  least 5%), even when the global setting is not 0. */
   readonly percentageOfNodesToScore?: number;
   readonly plugins?: Plugins;
   readonly pluginConfig?: readonly PluginConfig[];
@@ -69,6 +71,9 @@ export const DEFAULT_MULTI_POINT: readonly PluginRef[] = [
   { name: 'NodeAffinity', weight: 2 },
   { name: 'NodePorts' },
   { name: 'NodeResourcesFit', weight: 1 },
+  { name: 'PodTopologySpread', weight: 2 },
+  { name: 'InterPodAffinity', weight: 2 },
+  { name: 'DefaultPreemption' },
   { name: 'NodeResourcesBalancedAllocation', weight: 1 },
   { name: 'ImageLocality', weight: 1 },
   { name: 'DefaultBinder' },

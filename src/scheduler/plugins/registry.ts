@@ -3,7 +3,9 @@
 
 import type { PluginFactory } from '../framework/interface.js';
 import { newDefaultBinder } from './default-binder/default-binder.js';
+import { newDefaultPreemption } from './default-preemption/default-preemption.js';
 import { newImageLocality } from './image-locality/image-locality.js';
+import { newInterPodAffinity } from './inter-pod-affinity/inter-pod-affinity.js';
 import { Names } from './names.js';
 import { newNodeAffinity } from './node-affinity/node-affinity.js';
 import { newNodeName } from './node-name/node-name.js';
@@ -11,6 +13,7 @@ import { newNodePorts } from './node-ports/node-ports.js';
 import { newBalancedAllocation } from './node-resources-balanced-allocation/balanced-allocation.js';
 import { newNodeResourcesFit } from './node-resources-fit/node-resources-fit.js';
 import { newNodeUnschedulable } from './node-unschedulable/node-unschedulable.js';
+import { newPodTopologySpread } from './pod-topology-spread/pod-topology-spread.js';
 import { newPrioritySort } from './priority-sort/priority-sort.js';
 import { newSchedulingGates } from './scheduling-gates/scheduling-gates.js';
 import { newTaintToleration } from './taint-toleration/taint-toleration.js';
@@ -29,6 +32,9 @@ export function inTreeRegistry(): Map<string, PluginFactory> {
     [Names.NodeResourcesFit, newNodeResourcesFit],
     [Names.NodeResourcesBalancedAllocation, newBalancedAllocation],
     [Names.ImageLocality, newImageLocality],
+    [Names.DefaultPreemption, newDefaultPreemption],
+    [Names.PodTopologySpread, newPodTopologySpread],
+    [Names.InterPodAffinity, newInterPodAffinity],
     [Names.DefaultBinder, newDefaultBinder],
   ]);
 }

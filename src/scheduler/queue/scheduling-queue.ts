@@ -23,6 +23,10 @@
 //    the event through its rejecting plugins' queueing hints; a pod worth retrying goes to
 //    backoffQ if still backing off, else to activeQ.
 //  - Time comes from the injected clock; run(signal) starts the periodic flushes.
+//  - The queue keeps the Nominator (nominator.ts) in step with the pods it sees: a pod
+//    added with a status.nominatedNodeName is nominated there, updates refresh (or keep) the
+//    nomination, a deletion — including a pod turning bound — forgets it. The scheduler adds
+//    its own nominations through addNominatedPod.
 
 import type { Pod } from '../../api/types/core-v1.js';
 import { realClock, type Clock, type Timer } from '../../client/workqueue/clock.js';
@@ -30,6 +34,8 @@ import { EVENTS, eventMatches, isPodUpdated, isWildCard, QueueingHint, type Clus
 import { PodInfo, podKeyOf, QueuedPodInfo } from '../framework/pod-info.js';
 import type { Status } from '../framework/status.js';
 import { KeyedHeap } from './heap.js';
+import { Names } from '../plugins/names.js';
+import { Nominator, type NominatingInfo } from './nominator.js';
 
 export const DEFAULT_POD_INITIAL_BACKOFF_MS = 1_000;
 export const DEFAULT_POD_MAX_BACKOFF_MS = 10_000;
@@ -55,12 +61,15 @@ export interface SchedulingQueueOptions {
   readonly podInitialBackoffMs?: number;
   readonly podMaxBackoffMs?: number;
   readonly podMaxInUnschedulablePodsDurationMs?: number;
+  /** The nominator to keep (default: a new one without a pod lister). */
+  readonly nominator?: Nominator;
 }
 
 type Destination = 'activeQ' | 'backoffQ' | 'unschedulablePods';
 type Strategy = 'skip' | 'afterBackoff' | 'immediately';
 
 export class SchedulingQueue {
+  readonly nominator: Nominator;
   readonly #clock: Clock;
   readonly #activeQ: KeyedHeap<QueuedPodInfo>;
   readonly #backoffQ: KeyedHeap<QueuedPodInfo>;
@@ -88,6 +97,7 @@ export class SchedulingQueue {
     this.#initialBackoff = opts.podInitialBackoffMs ?? DEFAULT_POD_INITIAL_BACKOFF_MS;
     this.#maxBackoff = opts.podMaxBackoffMs ?? DEFAULT_POD_MAX_BACKOFF_MS;
     this.#maxInUnschedulable = opts.podMaxInUnschedulablePodsDurationMs ?? DEFAULT_POD_MAX_IN_UNSCHEDULABLE_PODS_DURATION_MS;
+    this.nominator = opts.nominator ?? new Nominator();
   }
 
   /** Starts the periodic flushes; they stop when signal aborts. */
@@ -147,26 +157,30 @@ export class SchedulingQueue {
       this.update(undefined, pod);
       return;
     }
-    if (this.#moveToActiveQ(this.newQueuedPodInfo(pod))) this.#wake();
+    const p = this.newQueuedPodInfo(pod);
+    if (this.#moveToActiveQ(p)) {
+      this.nominator.addNominatedPod(p.podInfo);
+      this.#wake();
+    }
   }
 
   update(oldPod: Pod | undefined, newPod: Pod): void {
     const key = podKeyOf(newPod);
     const inActive = this.#activeQ.get(key);
     if (inActive) {
-      inActive.podInfo = new PodInfo(newPod);
+      this.#refresh(inActive, oldPod, newPod);
       this.#activeQ.addOrUpdate(inActive);
       return;
     }
     const inBackoff = this.#backoffQ.get(key);
     if (inBackoff) {
-      inBackoff.podInfo = new PodInfo(newPod);
+      this.#refresh(inBackoff, oldPod, newPod);
       this.#backoffQ.addOrUpdate(inBackoff);
       return;
     }
     const parked = this.#unschedulable.get(key);
     if (parked) {
-      parked.podInfo = new PodInfo(newPod);
+      this.#refresh(parked, oldPod, newPod);
       if (!oldPod || isPodUpdated(oldPod, newPod)) {
         this.#unschedulable.delete(key);
         if (this.#isBackingOff(parked)) this.#backoffQ.addOrUpdate(parked);
@@ -175,7 +189,16 @@ export class SchedulingQueue {
       return;
     }
     // Not queued (never seen, or handed back after a failure that did not requeue it).
-    if (this.#moveToActiveQ(this.newQueuedPodInfo(newPod))) this.#wake();
+    const p = this.newQueuedPodInfo(newPod);
+    this.nominator.updateNominatedPod(oldPod ?? newPod, p.podInfo);
+    if (this.#moveToActiveQ(p)) this.#wake();
+  }
+
+  /** A queued pod's new version: a new PodInfo, and the nomination follows it. */
+  #refresh(p: QueuedPodInfo, oldPod: Pod | undefined, newPod: Pod): void {
+    const old = oldPod ?? p.pod;
+    p.podInfo = new PodInfo(newPod);
+    this.nominator.updateNominatedPod(old, p.podInfo);
   }
 
   delete(pod: Pod): void {
@@ -183,6 +206,23 @@ export class SchedulingQueue {
     this.#activeQ.delete(key);
     this.#backoffQ.delete(key);
     this.#unschedulable.delete(key);
+    this.nominator.deleteNominatedPodIfExists(pod);
+  }
+
+  // ---- nominations ----
+
+  /** Records (or, with an override to '', clears) the pod's nomination; no nominating info
+   *  keeps what the pod's status says. */
+  addNominatedPod(pi: PodInfo, nominating?: NominatingInfo): void {
+    this.nominator.addNominatedPod(pi, nominating);
+  }
+
+  deleteNominatedPodIfExists(pod: Pod): void {
+    this.nominator.deleteNominatedPodIfExists(pod);
+  }
+
+  nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
+    return this.nominator.nominatedPodsForNode(nodeName);
   }
 
   /** Moves pods (e.g. named by a plugin) from wherever they wait straight to activeQ. */
@@ -256,19 +296,24 @@ export class SchedulingQueue {
     this.#moveRequestCycle = this.#schedulingCycle;
   }
 
-  /** A pod was bound: only pods whose affinity terms may care are candidates. */
+  /** A pod was bound: only pods a pod can help are candidates — those with pod affinity
+   *  terms, and those topology spread rejected in the same namespace (a pod event cannot
+   *  make a pod fit a node's own requirements). */
   assignedPodAdded(pod: Pod): void {
-    this.#movePodsWithAffinity(EVENTS.AssignedPodAdd, undefined, pod);
+    this.#movePodsWithCrossTopologyTerm(EVENTS.AssignedPodAdd, undefined, pod);
   }
 
   assignedPodUpdated(oldPod: Pod, newPod: Pod): void {
-    this.#movePodsWithAffinity(EVENTS.AssignedPodUpdate, oldPod, newPod);
+    this.#movePodsWithCrossTopologyTerm(EVENTS.AssignedPodUpdate, oldPod, newPod);
   }
 
-  #movePodsWithAffinity(event: ClusterEvent, oldObj: unknown, newObj: unknown): void {
+  #movePodsWithCrossTopologyTerm(event: ClusterEvent, oldObj: Pod | undefined, newObj: Pod): void {
     if (this.#unschedulable.size === 0) return;
+    const namespace = newObj.metadata.namespace ?? '';
     const candidates: QueuedPodInfo[] = [];
-    for (const p of this.#unschedulable.values()) if (p.podInfo.hasAffinity) candidates.push(p);
+    for (const p of this.#unschedulable.values()) {
+      if (p.podInfo.hasAffinity || (p.unschedulablePlugins.has(Names.PodTopologySpread) && p.podInfo.namespace === namespace)) candidates.push(p);
+    }
     if (candidates.length > 0) this.#movePods(candidates, event, oldObj, newObj);
   }
 
