@@ -1,25 +1,37 @@
 // Scheduler benchmark (node dist/bench/scheduler.js), modelled on kube-scheduler's
-// scheduler_perf SchedulingBasic: a kite server in this process (sqlite storage by default,
-// no controllers) and kite's scheduler component on it (KubeScheduler under leader election,
-// as `kite server` runs it; with --worker, in a worker thread), N nodes created as Node objects
-// through the in-process client (scheduler_perf's node-default: 4 CPU, 32Gi, 110 pods, Ready),
-// then init pods (not measured), then the measured pods (pod-default: one pause container
-// requesting and limited to 100m CPU and 500Mi), all created through the API with C requests
-// in flight. The scheduler's pod informer (or, with --own-watch, a watch of the benchmark's
-// own) sees each one bound.
+// scheduler_perf: a kite server in this process (sqlite storage by default, no controllers)
+// and kite's scheduler component on it (KubeScheduler under leader election, as `kite server`
+// runs it; with --worker, in a worker thread), N nodes created as Node objects through the
+// in-process client, then init pods (not measured), then the measured pods, all created
+// through the API with C requests in flight. The scheduler's pod informer (or, with
+// --own-watch, a watch of the benchmark's own) sees each one bound. What the nodes and pods
+// look like is the workload's (bench/scheduler-workloads.ts):
+//   basic            SchedulingBasic: node-default (4 CPU, 32Gi, 110 pods), pod-default (one
+//                    pause container requesting and limited to 100m CPU and 500Mi)
+//   anti-affinity    SchedulingPodAntiAffinity: every pod (init ones too) labelled color=green
+//                    with a required anti-affinity to color=green on kubernetes.io/hostname
+//   topology-spread  TopologySpreading: nodes round-robin in 3 zones; measured pods spread over
+//                    topology.kubernetes.io/zone (maxSkew 5, DoNotSchedule) by their own label
+//   preemption       PreemptionBasic: 4 low-priority init pods of 900m per node, measured pods
+//                    of 3 CPU at priority 10 that each must preempt 3 of them
 //
 // Reported: pods bound per second over the measured pods (first create to last binding),
 // scheduler_perf's SchedulingThroughput (per-second samples: average, p50, p90, p99),
 // creation -> binding latency (create call started -> spec.nodeName seen) p50/p99,
 // peak RSS, process CPU, and where the time went (event loop busy share, time inside
-// scheduling cycles, the scheduler's counters).
+// scheduling cycles, the scheduler's counters). Then the end state is read back and verified
+// (every measured pod bound, no node over its allocatable, no pod left terminating, and the
+// workload's rule: one green pod per node, zones within maxSkew, victims deleted); a wrong
+// placement exits 1.
 //
-// Flags: --nodes N (5000) --pods N (10000) --init-pods N (1000) --concurrency N (50)
-//        --storage sqlite|memory (sqlite) --json (one JSON line of the figures)
+// Flags: --workload basic|anti-affinity|topology-spread|preemption (basic)
+//        --nodes N --pods N --init-pods N (the workload's defaults: basic 5000/10000/1000,
+//        anti-affinity 5000/2000/1000, topology-spread 5000/10000/5000, preemption 500/500/2000)
+//        --concurrency N (50) --storage sqlite|memory (sqlite) --json (one JSON line of the figures)
 //        --own-watch (observe bindings through a separate watch)
 //        --worker (run the scheduler in a worker thread: SchedulerWorker, over a MessagePort)
 //        --precreate (create every pod first, then start the scheduler: scheduling and
-//        binding alone, no creates competing for the thread)
+//        binding alone, no creates competing for the thread; not with preemption)
 // CPU profile: node --cpu-prof --cpu-prof-dir DIR dist/bench/scheduler.js, then
 //              node dist/bench/cpuprofile.js DIR/<file>.cpuprofile
 
@@ -28,18 +40,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { Node, Pod } from '../src/api/types/core-v1.js';
+import type { Event, Pod } from '../src/api/types/core-v1.js';
 import { Client } from '../src/client/client.js';
 import type { WatchEvent } from '../src/client/contract.js';
 import { KubeScheduler } from '../src/scheduler/kube-scheduler.js';
 import { SchedulerWorker } from '../src/scheduler/worker/scheduler-worker.js';
 import { KiteServer } from '../src/server/kite-server.js';
+import { WORKLOAD_NAMES, WORKLOADS, type Verdict, type WorkloadName } from './scheduler-workloads.js';
 
 const { values } = parseArgs({
   options: {
-    nodes: { type: 'string', default: '5000' },
-    pods: { type: 'string', default: '10000' },
-    'init-pods': { type: 'string', default: '1000' },
+    workload: { type: 'string', default: 'basic' },
+    nodes: { type: 'string' },
+    pods: { type: 'string' },
+    'init-pods': { type: 'string' },
     concurrency: { type: 'string', default: '50' },
     storage: { type: 'string', default: 'sqlite' },
     json: { type: 'boolean', default: false },
@@ -48,9 +62,16 @@ const { values } = parseArgs({
     precreate: { type: 'boolean', default: false },
   },
 });
-const NODES = Number(values.nodes);
-const PODS = Number(values.pods);
-const INIT_PODS = Number(values['init-pods']);
+const isWorkloadName = (w: string): w is WorkloadName => (WORKLOAD_NAMES as readonly string[]).includes(w);
+const WORKLOAD = values.workload ?? 'basic';
+if (!isWorkloadName(WORKLOAD)) {
+  console.error(`--workload must be one of ${WORKLOAD_NAMES.join(', ')}`);
+  process.exit(2);
+}
+const W = WORKLOADS[WORKLOAD];
+const NODES = Number(values.nodes ?? W.defaults.nodes);
+const PODS = Number(values.pods ?? W.defaults.pods);
+const INIT_PODS = Number(values['init-pods'] ?? W.defaults.initPods);
 const CONCURRENCY = Number(values.concurrency);
 const STORAGE = values.storage === 'memory' ? 'memory' : 'sqlite';
 const WORKER = values.worker === true;
@@ -74,39 +95,6 @@ function recordPhase(name: string, startUs: number, endUs: number): void {
 const now = (): number => performance.timeOrigin + performance.now();
 const NS = 'sched-bench';
 
-function node(name: string): Node {
-  return {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name, labels: { 'kubernetes.io/hostname': name } },
-    spec: {},
-    status: {
-      capacity: { pods: '110', cpu: '4', memory: '32Gi' },
-      allocatable: { pods: '110', cpu: '4', memory: '32Gi' },
-      conditions: [{ type: 'Ready', status: 'True' }],
-      phase: 'Running',
-    },
-  };
-}
-
-function pod(name: string): Pod {
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: NS },
-    spec: {
-      containers: [
-        {
-          name: 'pause',
-          image: 'registry.k8s.io/pause:3.10',
-          ports: [{ containerPort: 80 }],
-          resources: { limits: { cpu: '100m', memory: '500Mi' }, requests: { cpu: '100m', memory: '500Mi' } },
-        },
-      ],
-    },
-  };
-}
-
 /** Runs fn(i) for i in [0, n) with at most `limit` calls in flight. */
 async function pool(n: number, limit: number, fn: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -129,7 +117,27 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+/** The run's end state, read back through the API once the scheduler has stopped (its queued
+ *  events written), checked against the workload's promises. */
+async function verify(client: Client, initNames: readonly string[], measuredNames: readonly string[]): Promise<{ verdict: Verdict; events: Event[] }> {
+  const [pods, nodes, events] = await Promise.all([client.core.pods(NS).list({}), client.core.nodes().list({}), client.core.events(NS).list({})]);
+  const verdict = W.verify({ pods: pods.items, nodes: nodes.items, events: events.items, initNames, measuredNames });
+  return { verdict, events: events.items };
+}
+
+function report(verdict: Verdict): void {
+  log(`  verification         ${verdict.ok ? 'passed' : 'FAILED'}`);
+  for (const line of verdict.lines) log(`    ${line}`);
+  if (!verdict.ok) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
+  const refusal = W.refuse({ nodes: NODES, pods: PODS, initPods: INIT_PODS }, PRECREATE);
+  if (refusal) {
+    console.error(`--workload ${W.name}: ${refusal}`);
+    process.exitCode = 2;
+    return;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'kite-bench-sched-'));
   // The scheduler component kite server runs (KubeScheduler), started here so that
   // --precreate can start it late; or the same in a worker thread.
@@ -177,6 +185,7 @@ async function main(): Promise<void> {
       .serviceaccounts(NS)
       .create({ metadata: { name: 'default', namespace: NS } })
       .catch(() => undefined);
+    await W.setup(client);
     if (!PRECREATE) {
       startScheduler();
       await waitLeading();
@@ -184,7 +193,7 @@ async function main(): Promise<void> {
 
     let t = performance.now();
     await pool(NODES, CONCURRENCY, async (i) => {
-      await client.core.nodes().create(node(`node-${pad(i, 5)}`));
+      await client.core.nodes().create(W.node(`node-${pad(i, 5)}`, i));
     });
     const nodesMs = performance.now() - t;
     // Let the scheduler's informer take in every node.
@@ -221,14 +230,14 @@ async function main(): Promise<void> {
     t = performance.now();
     const initNames = Array.from({ length: INIT_PODS }, (_, i) => `init-${pad(i, 6)}`);
     await pool(INIT_PODS, CONCURRENCY, async (i) => {
-      await client.core.pods(NS).create(pod(initNames[i]!));
+      await client.core.pods(NS).create(W.initPod(initNames[i]!, NS));
     });
     if (PRECREATE) {
       // Every pod exists before the scheduler starts: what is measured is scheduling and
       // binding alone, from the scheduler's start.
       const names0 = Array.from({ length: PODS }, (_, i) => `pod-${pad(i, 6)}`);
       await pool(PODS, CONCURRENCY, async (i) => {
-        await client.core.pods(NS).create(pod(names0[i]!));
+        await client.core.pods(NS).create(W.measuredPod(names0[i]!, NS));
       });
       log(`${INIT_PODS + PODS} pods created in ${((performance.now() - t) / 1000).toFixed(1)} s; starting the scheduler`);
       const cpu0 = process.cpuUsage();
@@ -240,9 +249,12 @@ async function main(): Promise<void> {
       const end = Math.max(...[...initNames, ...names0].map((n) => boundAt.get(n)!));
       const cpu = process.cpuUsage(cpu0);
       const s1 = await stats();
+      await worker?.stop();
+      await inProcess?.stop();
+      const { verdict } = await verify(client, initNames, names0);
       const wallS = (end - start) / 1000;
       const figures = {
-        workload: `SchedulingBasic ${NODES} nodes / ${INIT_PODS + PODS} pods created before the scheduler starts`,
+        workload: `${W.title} ${NODES} nodes / ${INIT_PODS + PODS} pods created before the scheduler starts`,
         scheduler: WORKER ? 'worker thread' : 'in-process',
         storage: STORAGE,
         podsPerSecond: Math.round((INIT_PODS + PODS) / wallS),
@@ -252,6 +264,7 @@ async function main(): Promise<void> {
         perCycleUs: s1.cycles > 0 ? Math.round((s1.schedulingMs * 1000) / s1.cycles) : 0,
         cycles: s1.cycles,
         peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        verification: verdict,
       };
       if (values.json) console.log(JSON.stringify(figures));
       else {
@@ -262,6 +275,7 @@ async function main(): Promise<void> {
         log(`  scheduling cycles    ${figures.cycles} cycles, ${figures.schedulingCycleMs} ms in total (${figures.perCycleUs} us each)`);
         log(`  peak RSS             ${figures.peakRssMiB} MiB`);
       }
+      report(verdict);
       return;
     }
     await waitBound(initNames);
@@ -277,7 +291,7 @@ async function main(): Promise<void> {
     const creating = pool(PODS, CONCURRENCY, async (i) => {
       const name = names[i]!;
       createdAt.set(name, now());
-      await client.core.pods(NS).create(pod(name));
+      await client.core.pods(NS).create(W.measuredPod(name, NS));
     }).then(() => {
       createdAllAt = now();
     });
@@ -299,12 +313,14 @@ async function main(): Promise<void> {
     const s1 = await stats();
     closeWatch();
 
-    // Stop the scheduler (its queued events are written first) and count the Scheduled events.
+    // Stop the scheduler (its queued events are written first), verify the placement and
+    // count the Scheduled events.
     await worker?.stop();
     await inProcess?.stop();
+    const { verdict, events } = await verify(client, initNames, names);
     const want = new Set(names);
     let scheduledEvents = 0;
-    for (const e of (await client.core.events(NS).list({})).items) {
+    for (const e of events) {
       if (e.reason === 'Scheduled' && want.has(e.involvedObject.name ?? '')) scheduledEvents++;
     }
 
@@ -317,7 +333,7 @@ async function main(): Promise<void> {
     const cycles = s1.cycles - s0.cycles;
     const schedulingMs = s1.schedulingMs - s0.schedulingMs;
     const figures = {
-      workload: `SchedulingBasic ${NODES} nodes / ${PODS} pods (${INIT_PODS} init)`,
+      workload: `${W.title} ${NODES} nodes / ${PODS} pods (${INIT_PODS} init)`,
       scheduler: WORKER ? 'worker thread' : 'in-process',
       storage: STORAGE,
       podsPerSecond: Math.round(throughput),
@@ -334,6 +350,7 @@ async function main(): Promise<void> {
       bindErrors: s1.bindErrors - s0.bindErrors,
       peakRssMiB: Math.round(peakRssMiB),
       scheduledEvents,
+      verification: verdict,
     };
     if (values.json) {
       console.log(JSON.stringify(figures));
@@ -348,6 +365,7 @@ async function main(): Promise<void> {
       log(`  peak RSS             ${figures.peakRssMiB} MiB`);
       log(`  Scheduled events     ${figures.scheduledEvents} of ${PODS} pods`);
     }
+    report(verdict);
   } finally {
     client.close();
     await worker?.stop();

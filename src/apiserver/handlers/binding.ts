@@ -58,10 +58,10 @@ export async function handleBinding(scope: Scope): Promise<void> {
     subresource: 'binding',
     prepareSubresource: () => {},
     validateSubresource: () => [],
-    tryUpdate: (current) => {
+    tryUpdate: (current, copyCurrent) => {
       if (!current) throw notFound(scope.store.gr, scope.name);
       checkPreconditions(scope, binding, current);
-      return bind(current as PodLike, String(target.name), binding.metadata.annotations);
+      return bind(current as PodLike, copyCurrent, String(target.name), binding.metadata.annotations);
     },
   });
   writeJsonText(scope.res, 201, JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }));
@@ -97,12 +97,12 @@ function checkPreconditions(scope: Scope, binding: KubeObject, pod: KubeObject):
 }
 
 /** setPodHostAndAnnotations: a copy of the pod assigned to nodeName. */
-function bind(current: PodLike, nodeName: string, annotations: Record<string, string> | undefined): KubeObject {
+function bind(current: PodLike, copyCurrent: () => KubeObject, nodeName: string, annotations: Record<string, string> | undefined): KubeObject {
   const name = current.metadata.name ?? '';
   if (current.metadata.deletionTimestamp) throw conflict(BINDINGS, name, `pod ${name} is being deleted, cannot be assigned to a host`);
   if (current.spec?.nodeName) throw conflict(BINDINGS, name, `pod ${name} is already assigned to node "${current.spec.nodeName}"`);
   if ((current.spec?.schedulingGates ?? []).length > 0) throw conflict(BINDINGS, name, `pod ${name} has non-empty .spec.schedulingGates`);
-  const pod = structuredClone(current);
+  const pod = copyCurrent() as PodLike;
   pod.spec = { ...pod.spec, nodeName };
   if (annotations) pod.metadata.annotations = { ...pod.metadata.annotations, ...annotations };
   pod.status = { ...pod.status, conditions: withScheduled(pod.status?.conditions ?? []) };

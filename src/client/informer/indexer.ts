@@ -56,17 +56,19 @@ export function defaultIndexers<T extends KubeObject>(): Indexers<T> {
 }
 
 const NO_VALUES: readonly string[] = Object.freeze([]);
+const NO_BUCKET: ReadonlyMap<string, never> = new Map<string, never>();
 
 /**
- * The one Store/Indexer implementation: a Map by key plus, per index, value -> keys. Node
- * runs it on one thread, so "thread-safe" is by construction; what matters is that every
- * mutation updates the indexes before it returns.
+ * The one Store/Indexer implementation: a Map by key plus, per index, value -> (key ->
+ * object), so byIndex hands out the objects without looking each key up again. Node runs it
+ * on one thread, so "thread-safe" is by construction; what matters is that every mutation
+ * updates the indexes before it returns.
  */
 export class CacheIndexer<T> implements Indexer<T> {
   readonly #keyFunc: KeyFunc<T>;
   readonly #items = new Map<string, T>();
   readonly #indexers = new Map<string, IndexFunc<T>>();
-  readonly #indices = new Map<string, Map<string, Set<string>>>();
+  readonly #indices = new Map<string, Map<string, Map<string, T>>>();
 
   constructor(keyFunc: KeyFunc<T>, indexers: Indexers<T> = {}) {
     this.#keyFunc = keyFunc;
@@ -122,14 +124,14 @@ export class CacheIndexer<T> implements Indexer<T> {
   index(indexName: string, obj: T): T[] {
     const fn = this.#indexFunc(indexName);
     const index = this.#indices.get(indexName)!;
-    const keys = new Set<string>();
-    for (const v of fn(obj)) for (const k of index.get(v) ?? []) keys.add(k);
-    return this.#objects(keys);
+    const found = new Map<string, T>();
+    for (const v of fn(obj)) for (const [k, o] of index.get(v) ?? NO_BUCKET) found.set(k, o);
+    return [...found.values()];
   }
 
   indexKeys(indexName: string, indexedValue: string): string[] {
     this.#indexFunc(indexName);
-    return [...(this.#indices.get(indexName)!.get(indexedValue) ?? NO_VALUES)];
+    return [...(this.#indices.get(indexName)!.get(indexedValue)?.keys() ?? NO_VALUES)];
   }
 
   listIndexFuncValues(indexName: string): string[] {
@@ -139,7 +141,8 @@ export class CacheIndexer<T> implements Indexer<T> {
 
   byIndex(indexName: string, indexedValue: string): T[] {
     this.#indexFunc(indexName);
-    return this.#objects(this.#indices.get(indexName)!.get(indexedValue) ?? NO_VALUES);
+    const bucket = this.#indices.get(indexName)!.get(indexedValue);
+    return bucket ? [...bucket.values()] : [];
   }
 
   getIndexers(): Indexers<T> {
@@ -152,9 +155,9 @@ export class CacheIndexer<T> implements Indexer<T> {
     }
     for (const [name, fn] of Object.entries(indexers)) {
       this.#indexers.set(name, fn);
-      const index = new Map<string, Set<string>>();
+      const index = new Map<string, Map<string, T>>();
       this.#indices.set(name, index);
-      for (const [key, obj] of this.#items) for (const v of fn(obj)) addTo(index, v, key);
+      for (const [key, obj] of this.#items) for (const v of fn(obj)) addTo(index, v, key, obj);
     }
   }
 
@@ -164,30 +167,20 @@ export class CacheIndexer<T> implements Indexer<T> {
     return fn;
   }
 
-  #objects(keys: Iterable<string>): T[] {
-    const out: T[] = [];
-    for (const k of keys) {
-      const obj = this.#items.get(k);
-      if (obj !== undefined) out.push(obj);
-    }
-    return out;
-  }
-
   #put(key: string, obj: T): void {
     const old = this.#items.get(key);
     this.#items.set(key, obj);
     for (const [name, fn] of this.#indexers) {
       const index = this.#indices.get(name)!;
       const newValues = fn(obj);
-      if (old === undefined) {
-        for (const v of newValues) addTo(index, v, key);
-        continue;
+      if (old !== undefined) {
+        const oldValues = fn(old);
+        // The common case, e.g. the namespace index on an update, moves nothing: the new
+        // object only replaces the old one where it is filed (below).
+        const same = oldValues.length === 1 && newValues.length === 1 && oldValues[0] === newValues[0];
+        if (!same) for (const v of oldValues) if (!newValues.includes(v)) removeFrom(index, v, key);
       }
-      const oldValues = fn(old);
-      // The common case, e.g. the namespace index on an update: nothing moves.
-      if (oldValues.length === 1 && newValues.length === 1 && oldValues[0] === newValues[0]) continue;
-      for (const v of oldValues) if (!newValues.includes(v)) removeFrom(index, v, key);
-      for (const v of newValues) addTo(index, v, key);
+      for (const v of newValues) addTo(index, v, key, obj);
     }
   }
 
@@ -199,17 +192,17 @@ export class CacheIndexer<T> implements Indexer<T> {
   }
 }
 
-function addTo(index: Map<string, Set<string>>, value: string, key: string): void {
-  let keys = index.get(value);
-  if (!keys) index.set(value, (keys = new Set()));
-  keys.add(key);
+function addTo<T>(index: Map<string, Map<string, T>>, value: string, key: string, obj: T): void {
+  let bucket = index.get(value);
+  if (!bucket) index.set(value, (bucket = new Map()));
+  bucket.set(key, obj);
 }
 
-function removeFrom(index: Map<string, Set<string>>, value: string, key: string): void {
-  const keys = index.get(value);
-  if (!keys) return;
-  keys.delete(key);
-  if (keys.size === 0) index.delete(value);
+function removeFrom<T>(index: Map<string, Map<string, T>>, value: string, key: string): void {
+  const bucket = index.get(value);
+  if (!bucket) return;
+  bucket.delete(key);
+  if (bucket.size === 0) index.delete(value);
 }
 
 export function newIndexer<T extends KubeObject>(indexers: Indexers<T> = {}, keyFunc: KeyFunc<T> = metaNamespaceKeyFunc): CacheIndexer<T> {

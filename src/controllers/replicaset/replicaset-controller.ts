@@ -12,7 +12,8 @@
 //    enqueues the old owner too; an owned pod enqueues its owner — and again after
 //    minReadySeconds + 1 s when it just became ready, to see it become available; an orphan whose
 //    labels or reference changed enqueues the matching ReplicaSets.
-//  - Pod deleted (or tombstone): observe the deletion for its owner, enqueue the owner.
+//  - Pod deleted (or tombstone): observe the deletion for its owner, enqueue the owner (batched
+//    when the pod had already been seen terminating and nothing more was expected).
 //  Pod events of a large ReplicaSet are batched (Kubernetes' Job controller batches pod
 //  updates the same way): a pod event that can only change the status counts — an update
 //  that keeps labels and owner, or a creation/deletion while more are still expected —
@@ -118,7 +119,7 @@ export class ReplicaSetController implements Controller {
     podInformer.addEventHandler({
       onAdd: (pod) => this.#addPod(pod),
       onUpdate: (old, cur) => this.#updatePod(old, cur),
-      onDelete: (obj) => this.#deletePod(obj),
+      onDelete: (obj) => this.#deletePod(obj, !!unwrapTombstone(obj).metadata.deletionTimestamp),
     });
     this.#podLister = ctx.informers.listerFor<Pod>(PODS);
     this.#podIndexer = podInformer.getIndexer();
@@ -172,8 +173,9 @@ export class ReplicaSetController implements Controller {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
     const labelChanged = !sameLabels(old.metadata.labels, cur.metadata.labels);
     if (cur.metadata.deletionTimestamp) {
-      this.#deletePod(cur);
-      if (labelChanged) this.#deletePod(old);
+      const known = !!old.metadata.deletionTimestamp;
+      this.#deletePod(cur, known);
+      if (labelChanged) this.#deletePod(old, known);
       return;
     }
     const curRef = getControllerOf(cur);
@@ -198,15 +200,20 @@ export class ReplicaSetController implements Controller {
     if (labelChanged || refChanged) for (const rs of this.#podReplicaSets(cur)) this.#enqueue(rs);
   }
 
-  #deletePod(obj: Pod | DeletedFinalStateUnknown<Pod>): void {
+  /** A pod is being deleted or is gone. terminatingBefore: it was already seen terminating,
+   *  so it stopped counting then; its removal now changes nothing the ReplicaSet acts on,
+   *  unless it completes the expectations. */
+  #deletePod(obj: Pod | DeletedFinalStateUnknown<Pod>, terminatingBefore = false): void {
     const pod = unwrapTombstone(obj);
     const ref = getControllerOf(pod);
     if (!ref) return;
     const rs = this.#resolveControllerRef(pod.metadata.namespace ?? '', ref);
     if (!rs) return;
     const key = metaNamespaceKeyFunc(rs);
+    const wasSatisfied = this.expectations.satisfiedExpectations(key);
     this.expectations.deletionObserved(key, podKey(pod));
-    this.#enqueueObserved(rs, key);
+    if (terminatingBefore && wasSatisfied) this.queue.addAfter(key, podEventBatchMs(desiredReplicas(rs)));
+    else this.#enqueueObserved(rs, key);
   }
 
   /** After a creation or deletion was observed: at once if the ReplicaSet may act on it now,

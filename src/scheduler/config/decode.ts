@@ -21,6 +21,7 @@ import { unknownFields } from '../../api/validation/strict-decoding.js';
 import { isObj } from '../../api/validation/access.js';
 import { SchemaNode } from '../../api/openapi/schema.js';
 import { DurationError, parseDuration } from '../../kubelet/simulated/duration.js';
+import { EXTENSION_POINTS } from '../framework/profile.js';
 
 export type Spec =
   | 'string'
@@ -144,21 +145,7 @@ const TYPE_META = { apiVersion: 'string', kind: 'string' } as const;
 const PLUGIN: Spec = { struct: 'Plugin', fields: { name: 'string', weight: 'int32' } };
 const PLUGIN_SET: Spec = { struct: 'PluginSet', fields: { enabled: { list: PLUGIN }, disabled: { list: PLUGIN } } };
 
-export const EXTENSION_POINT_FIELDS = [
-  'preEnqueue',
-  'queueSort',
-  'preFilter',
-  'filter',
-  'postFilter',
-  'preScore',
-  'score',
-  'reserve',
-  'permit',
-  'preBind',
-  'bind',
-  'postBind',
-  'multiPoint',
-] as const;
+export const EXTENSION_POINT_FIELDS = [...EXTENSION_POINTS, 'multiPoint'] as const;
 
 const PLUGINS: Spec = { struct: 'Plugins', fields: Object.fromEntries(EXTENSION_POINT_FIELDS.map((p) => [p, PLUGIN_SET])) };
 

@@ -14,7 +14,7 @@ import { PodInfo } from '../../framework/pod-info.js';
 import type { Status } from '../../framework/status.js';
 import type { PreFilterState } from './filtering.js';
 import { InterPodAffinity, namespaceSourceFromMap } from './inter-pod-affinity.js';
-import type { TopologyScores } from './scoring.js';
+import type { TopologyCounts } from './topology-counts.js';
 import { matchesAllTerms, resolveAll, resolveAllWeighted, termMatches, termsOf, type WeightedAffinityTerm } from './terms.js';
 
 const HOST = 'kubernetes.io/hostname';
@@ -186,7 +186,7 @@ function refScores(incoming: Pod, nodes: readonly NodeInfo[], hard: number): Rec
 // ---- the plugin's results ----
 
 const preFilterKey = stateKey<PreFilterState>('PreFilterInterPodAffinity');
-const preScoreKey = stateKey<TopologyScores>('PreScoreInterPodAffinity');
+const preScoreKey = stateKey<TopologyCounts>('PreScoreInterPodAffinity');
 
 function isSkip(s: unknown): boolean {
   return s !== null && typeof s === 'object' && (s as Status).isSkip?.() === true;
@@ -207,8 +207,10 @@ function pluginScores(p: InterPodAffinity, incoming: Pod, nodes: readonly NodeIn
   return state.read(preScoreKey)!.toObject();
 }
 
+/** The non-zero domains in key order (a domain whose sum returned to 0 scores as one never
+ *  touched). */
 function sorted(r: Record<string, number> | 'skip'): Record<string, number> | 'skip' {
-  return r === 'skip' ? r : Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return r === 'skip' ? r : Object.fromEntries(Object.entries(r).filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function sortedCounts(r: ReturnType<typeof refPreFilter>): unknown {

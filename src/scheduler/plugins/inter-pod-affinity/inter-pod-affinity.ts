@@ -51,7 +51,8 @@ import {
   PreFilterState,
 } from './filtering.js';
 import { ClusterIndex } from './cluster-index.js';
-import { computeTopologyScores, normalizeMinMax, type TopologyScores } from './scoring.js';
+import { computeTopologyScores, normalizeMinMax } from './scoring.js';
+import type { TopologyCounts } from './topology-counts.js';
 import {
   labelValue,
   matchesAllTerms,
@@ -102,7 +103,7 @@ export function validateArgs(raw: unknown): Required<InterPodAffinityArgs> {
 }
 
 const preFilterKey = stateKey<PreFilterState>(`PreFilter${Names.InterPodAffinity}`);
-const preScoreKey = stateKey<TopologyScores>(`PreScore${Names.InterPodAffinity}`);
+const preScoreKey = stateKey<TopologyCounts>(`PreScore${Names.InterPodAffinity}`);
 
 function missingState(key: { name: string }): Status {
   return Status.error(new Error(`reading "${key.name}" from cycleState: not found`));
@@ -214,13 +215,13 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
   score(state: CycleState, _pod: PodInfo, nodeInfo: NodeInfo): number | Status {
     const s = state.read(preScoreKey);
     if (!s) return missingState(preScoreKey);
-    return s.score(nodeInfo.node?.metadata.labels);
+    return s.sum(nodeInfo.node?.metadata.labels);
   }
 
   scoreAll(state: CycleState, _pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array): Status | null {
     const s = state.read(preScoreKey);
     if (!s) return missingState(preScoreKey);
-    for (let i = 0; i < nodes.length; i++) scores[i] = s.score(nodes[i]!.node?.metadata.labels);
+    for (let i = 0; i < nodes.length; i++) scores[i] = s.sum(nodes[i]!.node?.metadata.labels);
     return null;
   }
 

@@ -20,52 +20,8 @@ import type { Labels } from '../../../api/labels/index.js';
 import { MAX_NODE_SCORE } from '../../framework/interface.js';
 import type { PodInfo } from '../../framework/pod-info.js';
 import type { ClusterIndex } from './cluster-index.js';
-import { labelValue, termMatches, termsOf, type WeightedAffinityTerm } from './terms.js';
-
-/** Sum of weights per (topologyKey, value), keys in an array for an iterator-free scan. */
-export class TopologyScores {
-  readonly #index = new Map<string, number>();
-  readonly keys: string[] = [];
-  readonly values: Map<string, number>[] = [];
-
-  /** No domain was ever touched. */
-  isEmpty(): boolean {
-    return this.keys.length === 0;
-  }
-
-  /** Adds weight to the domain of the node (labels) for key, if the node has that label. */
-  add(labels: Labels | undefined, key: string, weight: number): void {
-    const v = labelValue(labels, key);
-    if (v === undefined) return;
-    let i = this.#index.get(key);
-    if (i === undefined) {
-      i = this.keys.length;
-      this.#index.set(key, i);
-      this.keys.push(key);
-      this.values.push(new Map());
-    }
-    const m = this.values[i]!;
-    m.set(v, (m.get(v) ?? 0) + weight);
-  }
-
-  /** The sum over the domains the node is in. */
-  score(labels: Labels | undefined): number {
-    if (labels === undefined) return 0;
-    let s = 0;
-    for (let i = 0; i < this.keys.length; i++) {
-      const v = labelValue(labels, this.keys[i]!);
-      if (v !== undefined) s += this.values[i]!.get(v) ?? 0;
-    }
-    return s;
-  }
-
-  /** Every domain as "key=value" -> sum (tests, debugging). */
-  toObject(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (let i = 0; i < this.keys.length; i++) for (const [v, n] of this.values[i]!) out[`${this.keys[i]}=${v}`] = n;
-    return out;
-  }
-}
+import { termMatches, termsOf, type WeightedAffinityTerm } from './terms.js';
+import { TopologyCounts } from './topology-counts.js';
 
 export interface ScoringInput {
   readonly pod: PodInfo;
@@ -77,41 +33,41 @@ export interface ScoringInput {
   readonly hardPodAffinityWeight: number;
 }
 
-function addWeighted(scores: TopologyScores, terms: readonly WeightedAffinityTerm[], sign: 1 | -1, ns: string, podLabels: Labels | undefined, nsLabels: Labels | undefined, nodeLabels: Labels | undefined): void {
+function addWeighted(scores: TopologyCounts, terms: readonly WeightedAffinityTerm[], sign: 1 | -1, ns: string, podLabels: Labels | undefined, nsLabels: Labels | undefined, nodeLabels: Labels | undefined): void {
   for (let i = 0; i < terms.length; i++) {
     const w = terms[i]!;
-    if (termMatches(w.term, ns, podLabels, nsLabels)) scores.add(nodeLabels, w.term.topologyKey, sign * w.weight);
+    if (termMatches(w.term, ns, podLabels, nsLabels)) scores.addForNode(nodeLabels, w.term.topologyKey, sign * w.weight);
   }
 }
 
 /** The incoming pod's preferred terms: each existing pod they select weighs on its domain. */
-function addIncomingTerms(scores: TopologyScores, terms: readonly WeightedAffinityTerm[], sign: 1 | -1, index: ClusterIndex): void {
+function addIncomingTerms(scores: TopologyCounts, terms: readonly WeightedAffinityTerm[], sign: 1 | -1, index: ClusterIndex): void {
   for (const w of terms) {
     const t = w.term;
     // Its namespaceSelectors are resolved: no namespace labels needed.
     index.forEachCandidate([t.selector], (p) => {
-      if (termMatches(t, p.info.namespace, p.info.pod.metadata.labels, undefined)) scores.add(p.nodeLabels, t.topologyKey, sign * w.weight);
+      if (termMatches(t, p.info.namespace, p.info.pod.metadata.labels, undefined)) scores.addForNode(p.nodeLabels, t.topologyKey, sign * w.weight);
     });
   }
 }
 
 /** An existing pod's own terms that select the incoming pod weigh on the existing pod's domain. */
-function addExistingTerms(scores: TopologyScores, input: ScoringInput, existing: PodInfo, nodeLabels: Labels | undefined): void {
+function addExistingTerms(scores: TopologyCounts, input: ScoringInput, existing: PodInfo, nodeLabels: Labels | undefined): void {
   const terms = termsOf(existing.pod);
   const ns = input.pod.namespace;
   const labels = input.pod.pod.metadata.labels;
   const nsLabels = input.namespaceLabels;
   const hard = input.hardPodAffinityWeight;
   if (hard > 0) {
-    for (const t of terms.requiredAffinity) if (termMatches(t, ns, labels, nsLabels)) scores.add(nodeLabels, t.topologyKey, hard);
+    for (const t of terms.requiredAffinity) if (termMatches(t, ns, labels, nsLabels)) scores.addForNode(nodeLabels, t.topologyKey, hard);
   }
   addWeighted(scores, terms.preferredAffinity, 1, ns, labels, nsLabels, nodeLabels);
   addWeighted(scores, terms.preferredAntiAffinity, -1, ns, labels, nsLabels, nodeLabels);
 }
 
 /** The domain sums over the indexed pods. */
-export function computeTopologyScores(input: ScoringInput, index: ClusterIndex): TopologyScores {
-  const scores = new TopologyScores();
+export function computeTopologyScores(input: ScoringInput, index: ClusterIndex): TopologyCounts {
+  const scores = new TopologyCounts();
   addIncomingTerms(scores, input.preferredAffinity, 1, index);
   addIncomingTerms(scores, input.preferredAntiAffinity, -1, index);
   index.forEachScoringPod((p) => addExistingTerms(scores, input, p.info, p.nodeLabels));
