@@ -106,6 +106,7 @@ export async function serverCommand(args: string[]): Promise<number> {
     port,
     controllers: values['disable-controller-manager'] ? [] : selectControllers(values.controllers!),
     scheduler: !values['disable-scheduler'],
+    schedulerThread: 'worker',
     ...(schedulerSettings ? { schedulerSettings } : {}),
     ...(simulatedNodes ? { simulatedNodes } : {}),
   });
