@@ -61,3 +61,4 @@ export {
 } from './factory.js';
 export { FakeListerWatcher, goneError } from './fake-lister-watcher.js';
 export { FakeResourceClient, type FakeAction, type FakeVerb } from './fake-client.js';
+export { withoutManagedFields } from './transforms.js';
