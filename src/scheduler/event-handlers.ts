@@ -12,14 +12,19 @@
 //    events for the queue; heartbeats are not.
 //  - A pod that turns from pending to bound arrives as a delete for the queue handler and an
 //    add for the cache handler (the filters below), which is what confirms it.
+//  - PersistentVolumeClaims, PersistentVolumes and StorageClasses (only those some plugin
+//    registered events for): adds and updates are cluster events for the queue, so pods the
+//    volume plugins rejected are retried when a claim, volume or class appears or changes.
+//    Deletions help no rejected pod, so they move nothing.
 // Cache inconsistencies (events out of the order the cache expects) are reported through
 // onError and otherwise ignored, as kube-scheduler logs them.
 
-import type { Node, Pod } from '../api/types/core-v1.js';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from '../api/types/core-v1.js';
+import type { StorageClass } from '../api/types/storage-v1.js';
 import { filteringResourceEventHandler, type SharedIndexInformer } from '../client/informer/shared-informer.js';
 import { unwrapTombstone, type DeletedFinalStateUnknown } from '../client/informer/store.js';
 import type { SchedulerCache } from './cache/cache.js';
-import { EVENTS, nodeUpdateEvents } from './framework/events.js';
+import { EVENTS, nodeUpdateEvents, type ClusterEvent } from './framework/events.js';
 import type { Framework } from './framework/framework.js';
 import type { SchedulingQueue } from './queue/scheduling-queue.js';
 
@@ -110,4 +115,28 @@ export function registerEventHandlers(t: EventHandlerTarget, pods: SharedIndexIn
       t.queue.moveAllToActiveOrBackoffQueue(EVENTS.NodeDelete, node, undefined);
     },
   });
+}
+
+/** The storage informers whose changes may make rejected pods schedulable. */
+export interface StorageEventInformers {
+  readonly claims?: SharedIndexInformer<PersistentVolumeClaim>;
+  readonly volumes?: SharedIndexInformer<PersistentVolume>;
+  readonly classes?: SharedIndexInformer<StorageClass>;
+}
+
+function moveOnChange<T extends { metadata: { resourceVersion?: string } }>(queue: SchedulingQueue, informer: SharedIndexInformer<T>, add: ClusterEvent, update: ClusterEvent): void {
+  informer.addEventHandler({
+    onAdd: (obj) => queue.moveAllToActiveOrBackoffQueue(add, undefined, obj),
+    onUpdate: (oldObj, newObj) => {
+      // A resync carries nothing new.
+      if (oldObj.metadata.resourceVersion === newObj.metadata.resourceVersion) return;
+      queue.moveAllToActiveOrBackoffQueue(update, oldObj, newObj);
+    },
+  });
+}
+
+export function registerStorageEventHandlers(queue: SchedulingQueue, informers: StorageEventInformers): void {
+  if (informers.claims) moveOnChange(queue, informers.claims, EVENTS.PersistentVolumeClaimAdd, EVENTS.PersistentVolumeClaimUpdate);
+  if (informers.volumes) moveOnChange(queue, informers.volumes, EVENTS.PersistentVolumeAdd, EVENTS.PersistentVolumeUpdate);
+  if (informers.classes) moveOnChange(queue, informers.classes, EVENTS.StorageClassAdd, EVENTS.StorageClassUpdate);
 }

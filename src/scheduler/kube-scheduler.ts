@@ -9,6 +9,7 @@
 // restarted after a crash finds the lease held by itself and leads at once.
 // The client is in-process (apiServer) or given (client: the worker thread's, see worker/).
 
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { Client } from '../client/client.js';
 import { CORE_EVENTS, type CoreEvent } from '../client/events/types.js';
@@ -84,6 +85,9 @@ export class KubeScheduler {
   }
 
   async #runScheduler(leading: AbortSignal): Promise<void> {
+    // Every informer's first-sync wait listens on it (a dozen with the volume plugins'):
+    // many listeners are the design, not a leak.
+    setMaxListeners(0, leading);
     const client = this.#client;
     const informers = new SharedInformerFactory({
       client: (ref) => client.resource(ref),

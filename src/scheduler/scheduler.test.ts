@@ -220,6 +220,51 @@ describe('scheduler against a kite API server', () => {
   });
 });
 
+describe('volumes in a running scheduler', () => {
+  test('a pod whose claim is missing waits, and lands on its volume\'s node once the bound claim exists', async () => {
+    const own = await start('memory');
+    try {
+      const c = own.client;
+      await namespace(c, 'vol');
+      await createNodes(c, [makeNode('n1'), makeNode('n2'), makeNode('n3')]);
+      const db = makePod('db');
+      db.spec.volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }];
+      await createPod(c, 'vol', db);
+
+      // VolumeRestrictions' PreFilter, the first to look the claim up, rejects on every node.
+      const want = '0/3 nodes are available: persistentvolumeclaim "data" not found. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..';
+      const cond = await waitFor('the PodScheduled=False condition', async () => {
+        const p = await c.core.pods('vol').get('db');
+        return p.status?.conditions?.find((x) => x.type === 'PodScheduled' && x.status === 'False');
+      });
+      assert.equal(cond.reason, 'Unschedulable');
+      assert.equal(cond.message, want);
+      assert.equal((await c.core.pods('vol').get('db')).spec?.nodeName, undefined);
+
+      // A local volume on n2 and its claim, bound as the PV controller leaves them.
+      await c.core.persistentvolumes().create({
+        metadata: { name: 'pv-data' },
+        spec: {
+          capacity: { storage: '1Gi' },
+          accessModes: ['ReadWriteOnce'],
+          local: { path: '/mnt/data' },
+          claimRef: { kind: 'PersistentVolumeClaim', namespace: 'vol', name: 'data' },
+          nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['n2'] }] }] } },
+        },
+      });
+      const added = Date.now();
+      await c.core.persistentvolumeclaims('vol').create({
+        metadata: { name: 'data', annotations: { 'pv.kubernetes.io/bind-completed': 'yes' } },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, storageClassName: '', volumeName: 'pv-data' },
+      });
+      assert.equal(await boundNode(c, 'vol', 'db'), 'n2');
+      assert.ok(Date.now() - added < 5_000, 'retried on the claim\'s creation, not at the 5-minute flush');
+    } finally {
+      await stop(own);
+    }
+  });
+});
+
 describe('preemption in a running scheduler', () => {
   test('a high-priority pod preempts a low-priority one on a full node, is nominated there, and is bound once the victim is gone', async () => {
     const own = await start('memory');

@@ -1,7 +1,8 @@
 // Scheduler: places every pending pod whose schedulerName names one of its profiles on a
 // node, as kube-scheduler 1.32 does (pkg/scheduler: scheduler.go, schedule_one.go).
 //
-//   informers (pods, nodes) -> event handlers -> cache (+ assumed pods) and queue
+//   informers (pods, nodes; claims, volumes, classes when a plugin waits on them) ->
+//   event handlers -> cache (+ assumed pods) and queue
 //   loop: pop -> scheduling cycle (snapshot, PreFilter/Filter/Score: schedule-pod.ts,
 //         assume, Reserve, Permit) -> binding cycle started, not awaited -> next pod
 //   binding cycle: wait at Permit -> PreBind -> Bind (POST pods/NAME/binding) -> Scheduled
@@ -30,7 +31,8 @@
 //    like any pod NodeResourcesFit & co. rejected: its victims' deletion moves it.
 
 import { performance } from 'node:perf_hooks';
-import type { Node, Pod, PodCondition } from '../api/types/core-v1.js';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, PodCondition } from '../api/types/core-v1.js';
+import type { StorageClass } from '../api/types/storage-v1.js';
 import { builtinRef } from '../client/builtin-resources.js';
 import type { Client } from '../client/client.js';
 import type { EventRecorder } from '../client/events/recorder.js';
@@ -39,7 +41,7 @@ import type { SharedIndexInformer } from '../client/informer/shared-informer.js'
 import { realClock, type Clock, type Timer } from '../client/workqueue/clock.js';
 import { SchedulerCache } from './cache/cache.js';
 import { Snapshot } from './cache/snapshot.js';
-import { registerEventHandlers } from './event-handlers.js';
+import { registerEventHandlers, registerStorageEventHandlers, type StorageEventInformers } from './event-handlers.js';
 import { EVENTS } from './framework/events.js';
 import { Diagnosis, FitError } from './framework/fit-error.js';
 import { Framework } from './framework/framework.js';
@@ -104,6 +106,19 @@ function nominatingOf(result: { readonly nominatedNodeName?: string } | null): N
   return { mode: 'override', nominatedNodeName: result.nominatedNodeName };
 }
 
+/** Informers only for the storage resources some profile's plugins registered events on
+ *  (kube-scheduler adds handlers per registered resource, too): without volume plugins, no
+ *  list or watch of them. The plugins share them through the factory. */
+function storageInformersFor(informers: SharedInformerFactory, hints: ReadonlyMap<string, readonly QueueingHintEntry[]>): StorageEventInformers {
+  const resources = new Set<string>();
+  for (const entries of hints.values()) for (const e of entries) resources.add(e.event.resource);
+  return {
+    ...(resources.has('PersistentVolumeClaim') ? { claims: informers.informerFor<PersistentVolumeClaim>(builtinRef('', 'persistentvolumeclaims')) } : {}),
+    ...(resources.has('PersistentVolume') ? { volumes: informers.informerFor<PersistentVolume>(builtinRef('', 'persistentvolumes')) } : {}),
+    ...(resources.has('StorageClass') ? { classes: informers.informerFor<StorageClass>(builtinRef('storage.k8s.io', 'storageclasses')) } : {}),
+  };
+}
+
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -122,6 +137,8 @@ export class Scheduler {
   readonly #onError: (err: unknown) => void;
   readonly #bindings = new Set<Promise<void>>();
   readonly #ttl: number;
+  /** Whether the storage informers the plugins' events need have their first lists. */
+  readonly #storageSynced: (() => boolean)[];
   /** Counters for benchmarks and tests: cycles run and the time spent in them (ms), pods
    *  placed and bound, failed attempts, failed bindings. */
   readonly stats = { cycles: 0, schedulingMs: 0, scheduled: 0, bound: 0, failedAttempts: 0, bindErrors: 0 };
@@ -183,6 +200,9 @@ export class Scheduler {
     this.podInformer = opts.informers.informerFor<Pod>(builtinRef('', 'pods'), { fieldSelector: POD_FIELD_SELECTOR });
     this.nodeInformer = opts.informers.informerFor<Node>(builtinRef('', 'nodes'));
     registerEventHandlers({ cache: this.cache, queue: this.queue, profiles, onError: (err) => this.#onError(err) }, this.podInformer, this.nodeInformer);
+    const storage = storageInformersFor(opts.informers, hints);
+    registerStorageEventHandlers(this.queue, storage);
+    this.#storageSynced = Object.values(storage).map((inf: SharedIndexInformer<unknown>) => () => inf.hasSynced());
   }
 
   /** Bindings started and not yet finished. */
@@ -196,7 +216,7 @@ export class Scheduler {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    const synced = await waitForCacheSync(signal, [() => this.podInformer.hasSynced(), () => this.nodeInformer.hasSynced()], this.#clock);
+    const synced = await waitForCacheSync(signal, [() => this.podInformer.hasSynced(), () => this.nodeInformer.hasSynced(), ...this.#storageSynced], this.#clock);
     if (!synced || signal.aborted) return;
     this.queue.run(signal);
     let cleanup: Timer | undefined;

@@ -24,7 +24,9 @@ export interface WindowLimits {
   readonly maxAgeMs: number;
 }
 
-export const DEFAULT_WINDOW: WindowLimits = { minEvents: 1000, maxEvents: 100_000, maxAgeMs: 150_000 };
+/** At least 1,000 events, and 75 s of history beyond that (Kubernetes' watch cache keeps
+ *  eventFreshDuration = 75 s when it can), at most 100,000 events. */
+export const DEFAULT_WINDOW: WindowLimits = { minEvents: 1000, maxEvents: 100_000, maxAgeMs: 75_000 };
 
 export class EventWindow {
   #events: CacheEvent[] = [];

@@ -163,15 +163,16 @@ export async function waitForCacheSync(
     if (hasSynced.every((f) => f())) return true;
     if (signal?.aborted) return false;
     await new Promise<void>((resolve) => {
-      const t = clock.setTimer(resolve, 100);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          t.cancel();
-          resolve();
-        },
-        { once: true },
-      );
+      const onAbort = (): void => {
+        t.cancel();
+        resolve();
+      };
+      // The listener goes when the tick does: a long wait must not pile them up.
+      const t = clock.setTimer(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, 100);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

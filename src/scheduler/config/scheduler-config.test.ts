@@ -48,6 +48,29 @@ describe('scheduler configuration: defaults', () => {
     assert.equal(s.podInitialBackoffMs, 1000);
     assert.equal(s.podMaxBackoffMs, 10_000);
     assert.deepEqual(scoreWeights(s.profiles[0]!), scoreWeights({ schedulerName: 'x', plugins: { multiPoint: { enabled: s.profiles[0]!.plugins!.multiPoint!.enabled } } }));
+    assert.deepEqual(filterNames(s.profiles[0]!), [
+      'NodeUnschedulable',
+      'NodeName',
+      'TaintToleration',
+      'NodeAffinity',
+      'NodePorts',
+      'NodeResourcesFit',
+      'VolumeRestrictions',
+      'VolumeBinding',
+      'VolumeZone',
+      'PodTopologySpread',
+      'InterPodAffinity',
+    ]);
+    // VolumeBinding scores only under the VolumeCapacityPriority gate, off in 1.32.
+    assert.deepEqual(scoreWeights(s.profiles[0]!), [
+      ['TaintToleration', 3],
+      ['NodeAffinity', 2],
+      ['NodeResourcesFit', 1],
+      ['PodTopologySpread', 2],
+      ['InterPodAffinity', 2],
+      ['NodeResourcesBalancedAllocation', 1],
+      ['ImageLocality', 1],
+    ]);
   });
 
   test('global settings and JSON input', () => {
@@ -365,6 +388,8 @@ profiles:
       ],
     });
     assert.deepEqual(args.VolumeBinding, { bindTimeoutSeconds: 600 });
+    // The plugins take the defaulted args.
+    assert.ok(framework(s.profiles[0]!).preBindPlugins.some((p) => p.name === 'VolumeBinding'));
   });
 
   test('kite refuses what it would otherwise silently ignore: extenders, RequestedToCapacityRatio', () => {

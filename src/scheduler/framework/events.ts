@@ -2,10 +2,10 @@
 // what a rejected pod is waiting for (kube-scheduler framework ClusterEvent, QueueingHint).
 //
 // Contract:
-//  - An event is a resource ('Pod', 'Node', or '*' for all) and an action bit set; a
-//    registration matches an incoming event when the resources match and the incoming
-//    action's bits are a subset of the registered ones (Update matches every kind of update;
-//    UpdateNodeLabel only label changes).
+//  - An event is a resource ('Pod', 'Node', the storage resources the volume plugins wait
+//    on, or '*' for all) and an action bit set; a registration matches an incoming event
+//    when the resources match and the incoming action's bits are a subset of the registered
+//    ones (Update matches every kind of update; UpdateNodeLabel only label changes).
 //  - Plugins that reject pods register the events that could make such a pod schedulable,
 //    each with an optional QueueingHint function deciding, for one pod and one concrete
 //    change, whether the change is worth a retry (Queue) or not (QueueSkip). No function:
@@ -27,12 +27,13 @@ export const ActionType = {
   UpdatePodScaleDown: 1 << 8,
   UpdatePodToleration: 1 << 9,
   UpdatePodSchedulingGatesEliminated: 1 << 10,
-  /** Any update of a pod or node (every Update* bit). */
+  /** Any update of an object (every Update* bit); updates of the storage resources are
+   *  always reported as this. */
   Update: ((1 << 11) - 1) & ~((1 << 0) | (1 << 1)),
   All: (1 << 11) - 1,
 } as const;
 
-export type EventResource = 'Pod' | 'Node' | '*';
+export type EventResource = 'Pod' | 'Node' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | '*';
 
 export interface ClusterEvent {
   readonly resource: EventResource;
@@ -59,6 +60,12 @@ export const EVENTS = {
   AssignedPodAdd: { resource: 'Pod', actionType: ActionType.Add, label: 'AssignedPodAdd' },
   AssignedPodUpdate: { resource: 'Pod', actionType: ActionType.Update, label: 'AssignedPodUpdate' },
   AssignedPodDelete: { resource: 'Pod', actionType: ActionType.Delete, label: 'AssignedPodDelete' },
+  PersistentVolumeClaimAdd: { resource: 'PersistentVolumeClaim', actionType: ActionType.Add, label: 'PersistentVolumeClaimAdd' },
+  PersistentVolumeClaimUpdate: { resource: 'PersistentVolumeClaim', actionType: ActionType.Update, label: 'PersistentVolumeClaimUpdate' },
+  PersistentVolumeAdd: { resource: 'PersistentVolume', actionType: ActionType.Add, label: 'PersistentVolumeAdd' },
+  PersistentVolumeUpdate: { resource: 'PersistentVolume', actionType: ActionType.Update, label: 'PersistentVolumeUpdate' },
+  StorageClassAdd: { resource: 'StorageClass', actionType: ActionType.Add, label: 'StorageClassAdd' },
+  StorageClassUpdate: { resource: 'StorageClass', actionType: ActionType.Update, label: 'StorageClassUpdate' },
   /** The leftover flush of pods parked longer than podMaxInUnschedulablePodsDuration. */
   UnschedulableTimeout: { resource: '*', actionType: ActionType.All, label: 'UnschedulableTimeout' },
   /** Forces every parked pod back (e.g. an assumed pod was forgotten). */

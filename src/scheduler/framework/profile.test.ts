@@ -19,7 +19,17 @@ describe('profiles', () => {
     const f = framework(defaultProfile());
     assert.equal(f.queueSort.name, 'PrioritySort');
     assert.deepEqual(names(f.preEnqueuePlugins), ['SchedulingGates']);
-    assert.deepEqual(names(f.preFilterPlugins), ['NodeName', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'PodTopologySpread', 'InterPodAffinity']);
+    assert.deepEqual(names(f.preFilterPlugins), [
+      'NodeName',
+      'NodeAffinity',
+      'NodePorts',
+      'NodeResourcesFit',
+      'VolumeRestrictions',
+      'VolumeBinding',
+      'VolumeZone',
+      'PodTopologySpread',
+      'InterPodAffinity',
+    ]);
     assert.deepEqual(names(f.filterPlugins), [
       'NodeUnschedulable',
       'NodeName',
@@ -27,6 +37,9 @@ describe('profiles', () => {
       'NodeAffinity',
       'NodePorts',
       'NodeResourcesFit',
+      'VolumeRestrictions',
+      'VolumeBinding',
+      'VolumeZone',
       'PodTopologySpread',
       'InterPodAffinity',
     ]);
@@ -52,6 +65,9 @@ describe('profiles', () => {
         ['ImageLocality', 1],
       ],
     );
+    // VolumeBinding does not score: its Score needs the VolumeCapacityPriority gate.
+    assert.deepEqual(names(f.reservePlugins), ['VolumeBinding']);
+    assert.deepEqual(names(f.preBindPlugins), ['VolumeBinding']);
     assert.deepEqual(names(f.bindPlugins), ['DefaultBinder']);
   });
 

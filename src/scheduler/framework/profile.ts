@@ -9,10 +9,12 @@
 //  - defaultProfile() is kube-scheduler 1.32's default profile (default_plugins.go) with the
 //    plugins kite implements: SchedulingGates, PrioritySort, NodeUnschedulable, NodeName,
 //    TaintToleration (weight 3), NodeAffinity (2), NodePorts, NodeResourcesFit (1),
-//    PodTopologySpread (2), InterPodAffinity (2), DefaultPreemption,
-//    NodeResourcesBalancedAllocation (1), ImageLocality (1), DefaultBinder. Not yet
-//    implemented, and so not in it: VolumeRestrictions, NodeVolumeLimits, VolumeBinding,
-//    VolumeZone.
+//    VolumeRestrictions, VolumeBinding, VolumeZone, PodTopologySpread (2),
+//    InterPodAffinity (2), DefaultPreemption, NodeResourcesBalancedAllocation (1),
+//    ImageLocality (1), DefaultBinder. Not yet implemented, and so not in it:
+//    NodeVolumeLimits (it would sit between VolumeRestrictions and VolumeBinding).
+//    VolumeBinding scores only under the VolumeCapacityPriority gate (off in 1.32), so kite
+//    leaves its Score out and it has no weight here.
 //  - mergeProfile(defaults, custom) merges a user's profile into the defaults as
 //    kube-scheduler does (mergePluginSet): custom disabled entries drop defaults, custom
 //    enabled entries replace same-named defaults in place or are appended.
@@ -71,6 +73,9 @@ export const DEFAULT_MULTI_POINT: readonly PluginRef[] = [
   { name: 'NodeAffinity', weight: 2 },
   { name: 'NodePorts' },
   { name: 'NodeResourcesFit', weight: 1 },
+  { name: 'VolumeRestrictions' },
+  { name: 'VolumeBinding' },
+  { name: 'VolumeZone' },
   { name: 'PodTopologySpread', weight: 2 },
   { name: 'InterPodAffinity', weight: 2 },
   { name: 'DefaultPreemption' },

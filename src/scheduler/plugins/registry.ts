@@ -17,6 +17,9 @@ import { newPodTopologySpread } from './pod-topology-spread/pod-topology-spread.
 import { newPrioritySort } from './priority-sort/priority-sort.js';
 import { newSchedulingGates } from './scheduling-gates/scheduling-gates.js';
 import { newTaintToleration } from './taint-toleration/taint-toleration.js';
+import { newVolumeBinding } from './volume-binding/volume-binding.js';
+import { newVolumeRestrictions } from './volume-restrictions/volume-restrictions.js';
+import { newVolumeZone } from './volume-zone/volume-zone.js';
 
 export type Registry = ReadonlyMap<string, PluginFactory>;
 
@@ -32,6 +35,9 @@ export function inTreeRegistry(): Map<string, PluginFactory> {
     [Names.NodeResourcesFit, newNodeResourcesFit],
     [Names.NodeResourcesBalancedAllocation, newBalancedAllocation],
     [Names.ImageLocality, newImageLocality],
+    [Names.VolumeRestrictions, newVolumeRestrictions],
+    [Names.VolumeBinding, newVolumeBinding],
+    [Names.VolumeZone, newVolumeZone],
     [Names.DefaultPreemption, newDefaultPreemption],
     [Names.PodTopologySpread, newPodTopologySpread],
     [Names.InterPodAffinity, newInterPodAffinity],

@@ -277,6 +277,9 @@ describe('ClusterIndex equals the plain walk', () => {
           assert.deepEqual(sorted(pluginScores(plugin, incoming, nodes)), sorted(refScores(incoming, nodes, hard)), `round ${round} PreScore`);
         }
         mutate(g, snapshot, spare);
+        // As the scheduler cache does when it refreshes the snapshot.
+        snapshot.havePodsWithAffinityNodeInfoList = snapshot.nodeInfoList.filter((n) => n.podsWithAffinity.length > 0);
+        snapshot.havePodsWithRequiredAntiAffinityNodeInfoList = snapshot.nodeInfoList.filter((n) => n.podsWithRequiredAntiAffinity.length > 0);
       }
     });
   }

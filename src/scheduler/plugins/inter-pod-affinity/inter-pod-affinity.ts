@@ -138,6 +138,9 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
   // ---- PreFilter / Filter ----
 
   preFilter(state: CycleState, pod: PodInfo): PreFilterResult | Status | null {
+    // No terms of its own and no pod anywhere with required anti-affinity: nothing to count
+    // (the common case; the cache keeps that list, so the index need not be synced).
+    if (!pod.hasAffinity && this.#handle.snapshot().havePodsWithRequiredAntiAffinityList().length === 0) return Status.skip();
     const terms = termsOf(pod.pod);
     if (terms.errors.length > 0) return Status.unresolvable(`parsing pod: ${terms.errors.join(', ')}`);
     const s = new PreFilterState(
@@ -194,6 +197,9 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
       (podAffinity?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
       (podAffinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
     if (this.args.ignorePreferredTermsOfExistingPods && !hasPreferred) return Status.skip();
+    // Without preferred terms only pods with affinity terms weigh (kube-scheduler then looks
+    // at havePodsWithAffinity nodes only): none anywhere, nothing to score.
+    if (!hasPreferred && this.#handle.snapshot().havePodsWithAffinityList().length === 0) return Status.skip();
     const terms = termsOf(pod.pod);
     if (terms.errors.length > 0) return Status.error(new Error(`failed to parse pod: ${terms.errors.join(', ')}`));
     this.#sync(state);
