@@ -6,7 +6,10 @@
 //
 // Contract: start() spawns the worker (which campaigns for the kube-scheduler lease as the
 // in-process KubeScheduler does); stop() asks it to stop scheduling, waits for the bindings
-// under way, and ends the thread. stats() asks for the current scheduler's counters.
+// under way, and ends the thread. A thread that ends without being asked to (an uncaught
+// error) is reported and started again after restartDelayMs, as a supervisor restarts
+// kube-scheduler: the new one campaigns and relists. stats() asks for the current
+// scheduler's counters.
 // onBound, when set before start(), hears [namespace/name, epoch ms] for every pod the
 // worker's informer first sees bound (used by bench/scheduler.ts).
 
@@ -21,6 +24,10 @@ export interface SchedulerWorkerOptions {
   /** KubeScheduler settings; they must be structured-cloneable (no functions). */
   readonly options?: WorkerInit['options'];
   readonly onError?: (message: string) => void;
+  /** The thread's module (default worker-main.js; tests give one that fails). */
+  readonly entry?: URL;
+  /** Wait before starting a thread that ended unasked (default 1 s). */
+  readonly restartDelayMs?: number;
 }
 
 export type SchedulerStats = Record<string, unknown>;
@@ -31,6 +38,8 @@ export class SchedulerWorker {
   #closeServer: (() => void) | undefined;
   #stats: ((s: SchedulerStats) => void)[] = [];
   #stopped: Promise<void> | undefined;
+  #stopping = false;
+  #restart: NodeJS.Timeout | undefined;
   onBound: ((items: readonly [string, number][]) => void) | undefined;
 
   constructor(opts: SchedulerWorkerOptions) {
@@ -38,11 +47,11 @@ export class SchedulerWorker {
   }
 
   start(): void {
-    if (this.#worker) return;
+    if (this.#worker || this.#stopping) return;
     const channel = new MessageChannel();
     this.#closeServer = serveApiOverPort(channel.port1, this.#opts.apiServer, { userAgent: KUBE_SCHEDULER });
     const init: WorkerInit = { api: channel.port2, options: this.#opts.options ?? {}, reportBound: !!this.onBound };
-    const worker = new Worker(new URL('./worker-main.js', import.meta.url), { workerData: init, transferList: [channel.port2] });
+    const worker = new Worker(this.#opts.entry ?? new URL('./worker-main.js', import.meta.url), { workerData: init, transferList: [channel.port2] });
     this.#worker = worker;
     let stoppedResolve!: () => void;
     this.#stopped = new Promise((r) => (stoppedResolve = r));
@@ -52,16 +61,23 @@ export class SchedulerWorker {
         const waiters = this.#stats;
         this.#stats = [];
         for (const w of waiters) w(m.stats!);
-      } else if (m.t === 'error') {
-        if (this.#opts.onError) this.#opts.onError(m.message!);
-        else console.error(`kite: ${KUBE_SCHEDULER} (worker):`, m.message);
-      } else if (m.t === 'stopped') stoppedResolve();
+      } else if (m.t === 'error') this.#report(m.message!);
+      else if (m.t === 'stopped') stoppedResolve();
     });
-    worker.on('error', (err) => {
-      if (this.#opts.onError) this.#opts.onError(err.message);
-      else console.error(`kite: ${KUBE_SCHEDULER} worker failed:`, err);
+    worker.on('error', (err) => this.#report(`worker failed: ${err.message}`));
+    worker.on('exit', (code) => {
+      stoppedResolve();
+      if (this.#stopping || this.#worker !== worker) return;
+      this.#closeServer?.();
+      this.#worker = undefined;
+      this.#report(`worker thread exited (code ${code}); starting it again`);
+      this.#restart = setTimeout(() => this.start(), this.#opts.restartDelayMs ?? 1_000);
     });
-    worker.on('exit', () => stoppedResolve());
+  }
+
+  #report(message: string): void {
+    if (this.#opts.onError) this.#opts.onError(message);
+    else console.error(`kite: ${KUBE_SCHEDULER}:`, message);
   }
 
   stats(): Promise<SchedulerStats> {
@@ -74,6 +90,8 @@ export class SchedulerWorker {
   }
 
   async stop(): Promise<void> {
+    this.#stopping = true;
+    clearTimeout(this.#restart);
     const worker = this.#worker;
     if (!worker) return;
     worker.postMessage({ t: 'stop' });
