@@ -353,11 +353,12 @@ export class Store {
     const key = this.key(namespace, name);
     for (let attempt = 0; ; attempt++) {
       const current = this.cache.get(key);
-      let next = await opts.tryUpdate(current?.obj, () => {
+      const currentObj = current?.obj;
+      let next = await opts.tryUpdate(currentObj, () => {
         if (!current) throw new Error('no current object to copy');
         return current.mutableCopy();
       });
-      if (current && next === current.obj) next = current.mutableCopy();
+      if (current && next === currentObj) next = current.mutableCopy();
       if (next.metadata.name !== undefined && next.metadata.name !== name) {
         throw badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`);
       }
@@ -377,7 +378,8 @@ export class Store {
       if (precondition && precondition !== String(current.revision)) {
         throw conflict(this.gr, name, MODIFIED_CONFLICT);
       }
-      const old = current.obj;
+      // The object this update started from: read once, as a released version re-parses.
+      const old = currentObj!;
       this.#prepareUpdate(next, old, opts);
       ignoreManagedFieldsTimestamps(next, old);
       if (deepEqual(next, old)) return { object: current, created: false };

@@ -2,6 +2,12 @@
 // once when its storage event arrives, never mutated afterwards, and serialized at most once
 // per representation however many lists and watchers send it. Code that wants to change an
 // object must copy it first (see `mutableCopy`).
+//
+// A version that has been superseded lives on only in the event window, for watches that
+// start from an older resourceVersion. release() lets it keep just its JSON: the parsed
+// object and the memoized encodings are dropped and made again if such a watch needs them.
+// Under churn the window holds tens of thousands of versions, and their parsed objects
+// were most of the server's memory.
 
 import type { KubeObject } from '../../api/meta.js';
 
@@ -9,17 +15,32 @@ import type { KubeObject } from '../../api/meta.js';
 const STORED_PREFIX = /^\{(?:"apiVersion":"(?:[^"\\]|\\.)*",)?(?:"kind":"(?:[^"\\]|\\.)*",)?"metadata":\{/;
 
 export class CachedObject {
+  #obj: KubeObject | undefined;
   #json: string | undefined;
   #encodings: Map<string, string> | undefined;
 
   constructor(
     readonly key: string,
     /** In the storage version, with metadata.resourceVersion set to `revision`. */
-    readonly obj: KubeObject,
+    obj: KubeObject,
     readonly revision: number,
     json?: string,
   ) {
+    this.#obj = obj;
     this.#json = json;
+  }
+
+  /** The object (in the storage version, metadata.resourceVersion = revision); read only. */
+  get obj(): KubeObject {
+    this.#obj ??= JSON.parse(this.#json!) as KubeObject;
+    return this.#obj;
+  }
+
+  /** Keeps only the JSON (when there is one): see the top of this file. */
+  release(): void {
+    if (this.#json === undefined) return;
+    this.#obj = undefined;
+    this.#encodings = undefined;
   }
 
   /**

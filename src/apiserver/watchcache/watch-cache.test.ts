@@ -83,6 +83,25 @@ describe('WatchCache', () => {
     assert.equal(r.events[2].object.obj.metadata.resourceVersion, String(u3.modRevision));
   });
 
+  test('superseded versions keep only their JSON, and a late filtered watch still sees them right', async () => {
+    const start = cache.revision;
+    const a = cache.get(`${PREFIX}ns/a`)!;
+    const u1 = await kv.update(`${PREFIX}ns/a`, cm('a', { team: 'x' }), a.revision);
+    const v1 = cache.get(`${PREFIX}ns/a`)!;
+    const objBefore = v1.obj;
+    const u2 = await kv.update(`${PREFIX}ns/a`, cm('a', { team: 'x' }, { k: 'v' }), u1.modRevision);
+    await kv.update(`${PREFIX}ns/a`, cm('a', { team: 'y' }), u2.modRevision);
+    // v1 was superseded: its object is parsed again on demand, with the same content.
+    assert.notEqual(v1.obj, objBefore);
+    assert.deepEqual(v1.obj, objBefore);
+    assert.equal(v1.obj, v1.obj, 'parsed once, then kept');
+    // A watch from before those writes replays them from the window, filter and all.
+    const r = recorder();
+    cache.watch(start, { keyPrefix: PREFIX, filter: (o: KubeObject) => o.metadata.labels?.team === 'x', ...r });
+    assert.deepEqual(names(r.events), ['ADDED:a', 'MODIFIED:a', 'DELETED:a']);
+    assert.deepEqual(r.events[1].object.obj.data, { k: 'v' });
+  });
+
   test('key prefixes narrow a watch to one namespace', async () => {
     const r = recorder();
     cache.watch(cache.revision, { keyPrefix: `${PREFIX}other/`, ...r });

@@ -264,6 +264,8 @@ export class WatchCache {
       out.push(ce);
     }
     this.#dispatch(out);
+    // The versions these events replaced are history now (the window's): JSON is enough.
+    for (const ce of out) ce.prevObject?.release();
     this.#wakeFreshWaiters();
   }
 
