@@ -27,10 +27,13 @@ export const ActionType = {
   UpdatePodScaleDown: 1 << 8,
   UpdatePodToleration: 1 << 9,
   UpdatePodSchedulingGatesEliminated: 1 << 10,
+  /** A pod update that is none of the above (its status, say): only registrations of every
+   *  kind of update see it. */
+  UpdatePodOther: 1 << 11,
   /** Any update of an object (every Update* bit); updates of the storage resources are
    *  always reported as this. */
-  Update: ((1 << 11) - 1) & ~((1 << 0) | (1 << 1)),
-  All: (1 << 11) - 1,
+  Update: ((1 << 12) - 1) & ~((1 << 0) | (1 << 1)),
+  All: (1 << 12) - 1,
 } as const;
 
 export type EventResource = 'Pod' | 'Node' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | '*';
@@ -125,6 +128,24 @@ export function nodeUpdateEvents(oldNode: Node, newNode: Node): ClusterEvent[] {
   if (!sameRecord(oldNode.metadata.annotations, newNode.metadata.annotations)) {
     out.push({ resource: 'Node', actionType: ActionType.UpdateNodeAnnotation, label: 'NodeAnnotationChange' });
   }
+  return out;
+}
+
+/** What an update of a pod changed that matters to scheduling, as one ClusterEvent each
+ *  (PodSchedulingPropertiesChange): labels, tolerations, scheduling gates removed; anything
+ *  else is UpdatePodOther. (Resources cannot shrink in place: in-place resize is off in 1.32.) */
+export function podUpdateEvents(oldPod: Pod, newPod: Pod): ClusterEvent[] {
+  const out: ClusterEvent[] = [];
+  if (!sameRecord(oldPod.metadata.labels, newPod.metadata.labels)) {
+    out.push({ resource: 'Pod', actionType: ActionType.UpdatePodLabel, label: 'PodLabelChange' });
+  }
+  if (!sameJSON(oldPod.spec?.tolerations, newPod.spec?.tolerations)) {
+    out.push({ resource: 'Pod', actionType: ActionType.UpdatePodToleration, label: 'PodTolerationChange' });
+  }
+  if ((oldPod.spec?.schedulingGates?.length ?? 0) > 0 && (newPod.spec?.schedulingGates?.length ?? 0) === 0) {
+    out.push({ resource: 'Pod', actionType: ActionType.UpdatePodSchedulingGatesEliminated, label: 'PodSchedulingGateEliminatedChange' });
+  }
+  if (out.length === 0) out.push({ resource: 'Pod', actionType: ActionType.UpdatePodOther, label: 'PodOtherUpdate' });
   return out;
 }
 

@@ -212,3 +212,23 @@ describe('SchedulingQueue', () => {
     assert.equal(woke, true);
   });
 });
+
+describe('SchedulingQueue: updates of bound pods', () => {
+  test('a status write wakes only pods of plugins that registered every pod update; a relabel wakes label watchers', async () => {
+    const clock = new FakeClock();
+    const hints: QueueingHintEntry[] = [
+      { plugin: 'Labels', event: { resource: 'Pod', actionType: ActionType.Add | ActionType.UpdatePodLabel | ActionType.Delete } },
+      { plugin: 'AnyUpdate', event: { resource: 'Pod', actionType: ActionType.Update } },
+    ];
+    const q = newQueue(clock, hints);
+    const spread = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' as const, labelSelector: {} }] };
+    q.add({ ...makePod('a').build(), spec: { ...makePod('a').build().spec!, ...spread } });
+    failOnce(q, ['PodTopologySpread', 'Labels']);
+    const bound = makePod('b').nodeName('n1').labels({ app: 'x' }).build();
+    const statusOnly = { ...bound, status: { phase: 'Running' } };
+    q.assignedPodUpdated(bound, statusOnly);
+    assert.equal(q.pendingCounts().unschedulable, 1, 'a status write moves nothing');
+    q.assignedPodUpdated(statusOnly, { ...statusOnly, metadata: { ...statusOnly.metadata, labels: { app: 'y' } } });
+    assert.equal(q.pendingCounts().unschedulable, 0, 'a relabel moves it');
+  });
+});

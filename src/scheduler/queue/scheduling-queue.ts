@@ -30,7 +30,7 @@
 
 import type { Pod } from '../../api/types/core-v1.js';
 import { realClock, type Clock, type Timer } from '../../client/workqueue/clock.js';
-import { EVENTS, eventMatches, isPodUpdated, isWildCard, QueueingHint, type ClusterEvent, type ClusterEventWithHint } from '../framework/events.js';
+import { EVENTS, eventMatches, isPodUpdated, isWildCard, podUpdateEvents, QueueingHint, type ClusterEvent, type ClusterEventWithHint } from '../framework/events.js';
 import { PodInfo, podKeyOf, QueuedPodInfo } from '../framework/pod-info.js';
 import type { Status } from '../framework/status.js';
 import { KeyedHeap } from './heap.js';
@@ -303,8 +303,11 @@ export class SchedulingQueue {
     this.#movePodsWithCrossTopologyTerm(EVENTS.AssignedPodAdd, undefined, pod);
   }
 
+  /** A bound pod changed: once per kind of change (podUpdateEvents), so a status write only
+   *  reaches plugins that registered every kind of pod update. */
   assignedPodUpdated(oldPod: Pod, newPod: Pod): void {
-    this.#movePodsWithCrossTopologyTerm(EVENTS.AssignedPodUpdate, oldPod, newPod);
+    if (this.#unschedulable.size === 0) return;
+    for (const event of podUpdateEvents(oldPod, newPod)) this.#movePodsWithCrossTopologyTerm(event, oldPod, newPod);
   }
 
   #movePodsWithCrossTopologyTerm(event: ClusterEvent, oldObj: Pod | undefined, newObj: Pod): void {

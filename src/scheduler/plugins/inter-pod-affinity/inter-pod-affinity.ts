@@ -243,10 +243,8 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
 
   eventsToRegister(): ClusterEventWithHint[] {
     return [
-      // 1.32 registers Add | UpdatePodLabel | Delete. kite's queue reports a bound pod's
-      // update as a plain Update (no per-field bits), which an UpdatePodLabel registration
-      // would never match; the hint below is what tells label changes from the rest.
-      { event: { resource: 'Pod', actionType: ActionType.Add | ActionType.Update | ActionType.Delete }, hint: (pod, o, n) => podChangeHint(pod, o as Pod | undefined, n as Pod | undefined) },
+      // As 1.32: a bound pod's status writes do not wake pods this plugin rejected.
+      { event: { resource: 'Pod', actionType: ActionType.Add | ActionType.UpdatePodLabel | ActionType.Delete }, hint: (pod, o, n) => podChangeHint(pod, o as Pod | undefined, n as Pod | undefined) },
       { event: { resource: 'Node', actionType: ActionType.Add | ActionType.UpdateNodeLabel }, hint: (pod, o, n) => nodeChangeHint(pod, o as Node | undefined, n as Node) },
     ];
   }

@@ -23,7 +23,8 @@ describe('PodTopologySpread eventsToRegister', () => {
   test("the scheduler's assigned-pod and node events reach the hints", () => {
     const matched = (label: string, e: { resource: 'Pod' | 'Node' | '*'; actionType: number }): boolean => events.some((r) => eventMatches(r.event, { ...e, label }));
     assert.ok(matched('add', EVENTS.AssignedPodAdd));
-    assert.ok(matched('update', EVENTS.AssignedPodUpdate));
+    assert.ok(matched('relabel', { resource: 'Pod', actionType: ActionType.UpdatePodLabel }));
+    assert.ok(!matched('status write', { resource: 'Pod', actionType: ActionType.UpdatePodOther }));
     assert.ok(matched('delete', EVENTS.AssignedPodDelete));
     assert.ok(matched('node add', EVENTS.NodeAdd));
     assert.ok(matched('node delete', EVENTS.NodeDelete));

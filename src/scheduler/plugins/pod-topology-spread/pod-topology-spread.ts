@@ -196,10 +196,8 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
 
   eventsToRegister(): ClusterEventWithHint[] {
     return [
-      // Assigned pods coming, going, or relabelled change the counts. kite reports an
-      // assigned pod's update as a whole Update (every update bit), so Update is registered
-      // and the hint itself looks for a label change.
-      { event: { resource: 'Pod', actionType: ActionType.Add | ActionType.Update | ActionType.Delete }, hint: (pod, oldObj, newObj) => this.podChangeHint(pod, oldObj as Pod | undefined, newObj as Pod | undefined) },
+      // Assigned pods coming, going, or relabelled change the counts (as 1.32).
+      { event: { resource: 'Pod', actionType: ActionType.Add | ActionType.UpdatePodLabel | ActionType.Delete }, hint: (pod, oldObj, newObj) => this.podChangeHint(pod, oldObj as Pod | undefined, newObj as Pod | undefined) },
       // Nodes bring, take away or move domains; a taint change matters to nodeTaintsPolicy
       // Honor, and stands in for a node becoming ready after it was added.
       {
