@@ -7,6 +7,14 @@
 import { StatusError } from '../api/errors.js';
 import { isPlainObject, type Status, type StatusDetails } from '../api/meta.js';
 
+/** The HTTP code a thrown error carries (a StatusError's, or any error-like object's), if
+ *  any: undefined means the request never got an answer (a transport failure). */
+export function statusCode(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'number' ? code : undefined;
+}
+
 export function isStatus(v: unknown): v is Status {
   return isPlainObject(v) && v.kind === 'Status' && (v.apiVersion === 'v1' || v.apiVersion === 'meta.k8s.io/v1');
 }

@@ -28,6 +28,7 @@ import type { ResourceClient } from '../contract.js';
 import { realClock, type Clock, type Timer } from '../workqueue/clock.js';
 import { defaultHost, EventNamer, getReference, MAX_QUEUED_EVENTS, MAX_TRIES_PER_EVENT } from './recorder.js';
 import { formatMicroTime, type EventType, type EventV1, type ObjectReference } from './types.js';
+import { statusCode } from '../errors.js';
 
 export const SERIES_FINISH_MS = 6 * 60_000;
 export const SERIES_REFRESH_MS = 30 * 60_000;
@@ -60,12 +61,6 @@ export function isomorphicKey(e: EventV1): string {
 function refKey(ref: ObjectReference | undefined): unknown[] {
   if (!ref) return [];
   return [ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion, ref.resourceVersion, ref.fieldPath];
-}
-
-function statusCode(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'number' ? code : undefined;
 }
 
 /** What became of one write: done (written or refused for good), or worth another try. */

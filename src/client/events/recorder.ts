@@ -25,6 +25,7 @@ import type { ResourceClient } from '../contract.js';
 import { realClock, sleep, type Clock } from '../workqueue/clock.js';
 import { EventCorrelator, type CorrelatorOptions } from './correlator.js';
 import { formatTime, type CoreEvent, type EventSource, type EventType, type ObjectReference } from './types.js';
+import { statusCode } from '../errors.js';
 
 export const MAX_TRIES_PER_EVENT = 12;
 export const DEFAULT_RETRY_SLEEP_MS = 10_000;
@@ -94,12 +95,6 @@ export class EventNamer {
     const name = `${refName}.${ns.toString(16)}`;
     return isDNS1123Subdomain(name) ? name : randomUUID();
   }
-}
-
-function statusCode(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'number' ? code : undefined;
 }
 
 export class EventBroadcaster {

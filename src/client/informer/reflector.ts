@@ -33,6 +33,7 @@ import type { KubeObject } from '../../api/meta.js';
 import type { ListerWatcher, ListOptions, WatchEvent, WatchStream } from '../contract.js';
 import { realClock, sleep, type Clock } from '../workqueue/clock.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
+import { statusCode } from '../errors.js';
 
 /** Where a reflector writes: a Store, or an informer that turns writes into notifications. */
 export interface ReflectorStore<T> {
@@ -74,12 +75,6 @@ export function isTooLargeResourceVersionError(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown; details?: { causes?: readonly { reason?: string }[] } };
   if (e.details?.causes?.some((c) => c.reason === 'ResourceVersionTooLarge')) return true;
   return e.code === 504 && typeof e.message === 'string' && e.message.includes('Too large resource version');
-}
-
-function statusCode(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'number' ? code : undefined;
 }
 
 /** A watch error after which resuming from the last resourceVersion is still correct. */

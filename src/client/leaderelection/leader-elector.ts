@@ -22,6 +22,7 @@
 
 import { realClock, sleep, type Clock, type Timer } from '../workqueue/clock.js';
 import type { LeaderElectionRecord, ResourceLock } from './lease-lock.js';
+import { statusCode } from '../errors.js';
 
 export interface LeaderCallbacks {
   /** Runs for as long as this candidate leads; signal aborts when it stops leading. */
@@ -50,10 +51,6 @@ export const DEFAULT_LEASE_DURATION_MS = 15_000;
 export const DEFAULT_RENEW_DEADLINE_MS = 10_000;
 export const DEFAULT_RETRY_PERIOD_MS = 2_000;
 export const JITTER_FACTOR = 1.2;
-
-function isNotFound(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 404;
-}
 
 export class LeaderElector {
   readonly #lock: ResourceLock;
@@ -219,7 +216,7 @@ export class LeaderElector {
     try {
       current = await this.#lock.get();
     } catch (err) {
-      if (!isNotFound(err)) {
+      if (statusCode(err) !== 404) {
         this.#onError(err);
         return false;
       }

@@ -52,6 +52,7 @@ import {
   splitByPdbViolation,
   type Candidate,
 } from './ordering.js';
+import { statusCode } from '../../../client/errors.js';
 
 export const MSG_NO_VICTIMS = 'No preemption victims found for incoming pod';
 export const MSG_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
@@ -103,10 +104,6 @@ interface VictimSelection {
 type PostFilterAnswer = { result: PostFilterResult | null; status: Status | null };
 
 const NO_VICTIMS = Status.unresolvable(MSG_NO_VICTIMS);
-
-function isNotFound(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 404;
-}
 
 export class DefaultPreemption implements PostFilterPlugin {
   readonly name = Names.DefaultPreemption;
@@ -326,7 +323,7 @@ export class DefaultPreemption implements PostFilterPlugin {
       await this.#pods.delete(victim);
       return false;
     } catch (err) {
-      if (isNotFound(err)) return true;
+      if (statusCode(err) === 404) return true;
       throw err;
     }
   }

@@ -47,6 +47,7 @@ import {
   volumeClassName,
   type StorageListers,
 } from './storage.js';
+import { statusCode } from '../../../client/errors.js';
 
 export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
 export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
@@ -94,7 +95,7 @@ export function volumeAPIFromClient(client: Client): VolumeAPI {
         await client.core.pods(ns).get(name);
         return true;
       } catch (err) {
-        return (err as { code?: number }).code !== 404;
+        return statusCode(err) !== 404;
       }
     },
   };
