@@ -14,7 +14,7 @@
 // else in the namespace (another ReplicaSet's pods during a rollout).
 
 import type { KubeObject } from '../../api/meta.js';
-import type { Indexer, Indexers } from '../../client/informer/indexer.js';
+import { controllerUidIndexFunc, type Indexer, type Indexers } from '../../client/informer/indexer.js';
 import { getControllerOf } from './controller-ref.js';
 
 export const POD_CONTROLLER_UID_INDEX = 'podControllerUID';
@@ -23,8 +23,10 @@ export function orphanIndexKey(namespace: string): string {
   return `orphans/${namespace}`;
 }
 
+/** The informer library's controller-uid index, with orphans filed too. */
 export function podControllerUidIndexFunc(obj: KubeObject): string[] {
-  return [getControllerOf(obj)?.uid ?? orphanIndexKey(obj.metadata.namespace ?? '')];
+  const uids = controllerUidIndexFunc(obj);
+  return uids.length > 0 ? uids : [orphanIndexKey(obj.metadata.namespace ?? '')];
 }
 
 export function podControllerIndexers<T extends KubeObject>(): Indexers<T> {

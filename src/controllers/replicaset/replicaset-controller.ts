@@ -141,7 +141,7 @@ export class ReplicaSetController implements Controller {
     if (old.metadata.uid !== cur.metadata.uid) this.#deleteRS(old);
     // Its own status writes come back here: they join the batch of pod events (see above)
     // instead of syncing once more per write.
-    if (onlyStatusChanged(old, cur)) this.queue.addAfter(metaNamespaceKeyFunc(cur), podEventBatchMs(desiredReplicas(cur)));
+    if (onlyStatusChanged(old, cur)) this.#enqueueBatched(cur);
     else this.#enqueue(cur);
   }
 
@@ -189,7 +189,7 @@ export class ReplicaSetController implements Controller {
       const rs = this.#resolveControllerRef(cur.metadata.namespace ?? '', curRef);
       if (!rs) return;
       if (labelChanged || refChanged) this.#enqueue(rs);
-      else this.queue.addAfter(metaNamespaceKeyFunc(rs), podEventBatchMs(desiredReplicas(rs)));
+      else this.#enqueueBatched(rs);
       const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
       if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) {
         // One more second against millisecond skew between the pod's time and ours.
@@ -212,7 +212,7 @@ export class ReplicaSetController implements Controller {
     const key = metaNamespaceKeyFunc(rs);
     const wasSatisfied = this.expectations.satisfiedExpectations(key);
     this.expectations.deletionObserved(key, podKey(pod));
-    if (terminatingBefore && wasSatisfied) this.queue.addAfter(key, podEventBatchMs(desiredReplicas(rs)));
+    if (terminatingBefore && wasSatisfied) this.#enqueueBatched(rs, key);
     else this.#enqueueObserved(rs, key);
   }
 
@@ -220,7 +220,12 @@ export class ReplicaSetController implements Controller {
    *  batched if it is still waiting for more. */
   #enqueueObserved(rs: ReplicaSet, key: string): void {
     if (this.expectations.satisfiedExpectations(key)) this.queue.add(key);
-    else this.queue.addAfter(key, podEventBatchMs(desiredReplicas(rs)));
+    else this.#enqueueBatched(rs, key);
+  }
+
+  /** Enqueues rs once its batch window has passed (joining a sync already waiting). */
+  #enqueueBatched(rs: ReplicaSet, key = metaNamespaceKeyFunc(rs)): void {
+    this.queue.addAfter(key, podEventBatchMs(desiredReplicas(rs)));
   }
 
   /** The ReplicaSet a controller reference names, if it is ours and still the same object. */
